@@ -1,0 +1,356 @@
+"""Load data/*.yaml safely, validate it against the model, and report every problem at once.
+
+A problem is one line: ``data/deals.yaml:42: deal 'nvidia-loi': value.amount: must not be negative``.
+Nothing here raises anything but DataError, so callers never show a traceback.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from . import model
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_STRING_CHARS = 8000
+MAX_NODES = 200_000
+MAX_DEPTH = 24
+
+# Characters that can make stored text read differently from how it displays
+# (bidirectional overrides, embeddings, isolates, marks) or hide in text unseen.
+FORBIDDEN_CHARS = {
+    **{chr(c): "a bidirectional control character" for c in range(0x202A, 0x202F)},
+    **{chr(c): "a bidirectional isolate character" for c in range(0x2066, 0x206A)},
+    "\u200e": "a left-to-right mark",
+    "\u200f": "a right-to-left mark",
+    "\u061c": "an Arabic letter mark",
+    "\u200b": "a zero-width space",
+    "\u2060": "a word joiner",
+    "\ufeff": "a zero-width no-break space (BOM)",
+    "\u00ad": "a soft hyphen",
+}
+
+# file name -> (model, what one entry is called in messages); None = single mapping
+LIST_FILES: dict[str, tuple[type[BaseModel], str]] = {
+    "companies": (model.Company, "company"),
+    "people": (model.Person, "person"),
+    "sources": (model.Source, "source"),
+    "glossary": (model.GlossaryTerm, "term"),
+    "deals": (model.Deal, "deal"),
+    "figures": (model.Figure, "figure"),
+    "quotes": (model.Quote, "quote"),
+}
+MAPPING_FILES: dict[str, type[BaseModel]] = {"site": model.Site, "labels": model.Labels}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    entry: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        parts = [where]
+        if self.entry:
+            parts.append(self.entry)
+        if self.field:
+            parts.append(self.field)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class DataError(Exception):
+    """Raised with every problem found; str() is one line per problem."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+# ---------------------------------------------------------------------------
+# YAML reading with line numbers and safety limits
+
+
+class _Reader:
+    def __init__(self, rel: str, text: str):
+        self.rel = rel
+        self.text = text
+        self.lines: dict[tuple, int] = {}
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int | None, message: str, path: tuple = ()) -> None:
+        self.problems.append(Problem(self.rel, line, None, _dotted(path) or None, message))
+
+    def read(self) -> Any:
+        loader = yaml.SafeLoader(self.text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            if not self._check(node):
+                return None
+            return loader.construct_document(node)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            what = exc.problem or "not valid YAML"
+            self.problem(line, f"YAML syntax error: {what}")
+            return None
+        except yaml.YAMLError as exc:  # pragma: no cover - defensive
+            self.problem(None, f"YAML error: {exc}")
+            return None
+        finally:
+            loader.dispose()
+
+    def _check(self, root: yaml.Node) -> bool:
+        """Walk the node graph: record lines, refuse aliases, duplicates, odd characters."""
+        seen: set[int] = set()
+        count = 0
+        ok = True
+        stack: list[tuple[yaml.Node, tuple, int]] = [(root, (), 0)]
+        while stack:
+            node, path, depth = stack.pop()
+            line = node.start_mark.line + 1
+            if id(node) in seen:
+                self.problem(line, "YAML anchors and aliases (& and *) are not allowed; write the value out", path)
+                return False
+            seen.add(id(node))
+            count += 1
+            if count > MAX_NODES:
+                self.problem(line, f"file has more than {MAX_NODES} values; split it or shorten it")
+                return False
+            if depth > MAX_DEPTH:
+                self.problem(line, f"nested deeper than {MAX_DEPTH} levels", path)
+                return False
+            self.lines.setdefault(path, line)
+            if isinstance(node, yaml.ScalarNode):
+                if not self._check_scalar(node.value, line, path):
+                    ok = False
+            elif isinstance(node, yaml.SequenceNode):
+                for index, child in enumerate(node.value):
+                    stack.append((child, path + (index,), depth + 1))
+            elif isinstance(node, yaml.MappingNode):
+                keys: dict[str, int] = {}
+                for key_node, value_node in node.value:
+                    key_line = key_node.start_mark.line + 1
+                    if key_node.tag == "tag:yaml.org,2002:merge":
+                        self.problem(key_line, "YAML merge keys (<<) are not allowed", path)
+                        ok = False
+                        continue
+                    key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+                    if key in keys:
+                        self.problem(key_line, f"'{key}' is given twice (first on line {keys[key]})", path)
+                        ok = False
+                    keys[key] = key_line
+                    self.lines[path + (key,)] = key_line
+                    stack.append((value_node, path + (key,), depth + 1))
+        return ok
+
+    def _check_scalar(self, value: str, line: int, path: tuple) -> bool:
+        if len(value) > MAX_STRING_CHARS:
+            self.problem(line, f"text is {len(value)} characters long; the limit is {MAX_STRING_CHARS}", path)
+            return False
+        for char in value:
+            if char in FORBIDDEN_CHARS:
+                self.problem(
+                    line,
+                    f"contains {FORBIDDEN_CHARS[char]} (U+{ord(char):04X}); remove it",
+                    path,
+                )
+                return False
+            if unicodedata.category(char) == "Cc" and char not in "\n\t":
+                self.problem(line, f"contains a control character (U+{ord(char):04X}); remove it", path)
+                return False
+        return True
+
+
+def _dotted(path: tuple) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Validation
+
+
+def _friendly(error: dict) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "is required"
+    if kind == "extra_forbidden":
+        return "is not a known field (check the spelling)"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"must be one of: {expected}"
+    message = error["msg"]
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if message.startswith(prefix):
+            message = message[len(prefix):]
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        return f"is not a valid date ({message}); write it as YYYY-MM-DD"
+    return message[0].lower() + message[1:] if message else kind
+
+
+def _validation_problems(
+    reader: _Reader, exc: ValidationError, base: tuple, entry: str | None
+) -> Iterator[Problem]:
+    for error in exc.errors():
+        loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and "[" in part))
+        # pydantic adds the literal/function name to loc for some unions; drop non-path parts
+        full = base + loc
+        line = _line_of(reader, full) or reader.lines.get(())
+        yield Problem(reader.rel, line, entry, _dotted(loc) or None, _friendly(error))
+
+
+def _entry_label(noun: str, raw: Any, index: int) -> str:
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        return f"{noun} '{raw['id']}'"
+    return f"{noun} #{index + 1}"
+
+
+def load(data_dir: Path | str) -> model.DataSet:
+    """Load and validate every data file; raise DataError listing all problems."""
+    data_dir = Path(data_dir)
+    problems: list[Problem] = []
+    parsed: dict[str, Any] = {}
+    readers: dict[str, _Reader] = {}
+    entry_lines: dict[tuple[str, str], tuple[_Reader, int]] = {}  # -> (reader, index)
+
+    for name in list(MAPPING_FILES) + list(LIST_FILES):
+        path = data_dir / f"{name}.yaml"
+        rel = f"data/{name}.yaml"
+        if not path.is_file():
+            problems.append(Problem(rel, None, None, None, "file is missing"))
+            continue
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(rel, None, None, None, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}"))
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(rel, None, None, None, f"is not UTF-8 text ({exc.reason} at byte {exc.start})"))
+            continue
+        reader = _Reader(rel, text)
+        readers[name] = reader
+        raw = reader.read()
+        problems.extend(reader.problems)
+        if reader.problems:
+            continue
+
+        if name in MAPPING_FILES:
+            if not isinstance(raw, dict):
+                problems.append(Problem(rel, 1, None, None, "must be a mapping of fields (key: value)"))
+                continue
+            try:
+                parsed[name] = MAPPING_FILES[name].model_validate(raw)
+            except ValidationError as exc:
+                problems.extend(_validation_problems(reader, exc, (), None))
+            continue
+
+        schema, noun = LIST_FILES[name]
+        if raw is None:
+            raw = []
+        if not isinstance(raw, list):
+            problems.append(Problem(rel, 1, None, None, f"must be a list of entries, each starting with '- id:'"))
+            continue
+        entries: dict[str, BaseModel] = {}
+        for index, item in enumerate(raw):
+            label = _entry_label(noun, item, index)
+            line = reader.lines.get((index,))
+            if not isinstance(item, dict):
+                problems.append(Problem(rel, line, label, None, "each entry must be a mapping of fields"))
+                continue
+            try:
+                obj = schema.model_validate(item)
+            except ValidationError as exc:
+                problems.extend(_validation_problems(reader, exc, (index,), label))
+                continue
+            if obj.id in entries:
+                first = reader.lines.get((entry_lines[(name, obj.id)][1],))
+                problems.append(Problem(rel, line, label, "id", f"duplicate id (first used on line {first})"))
+                continue
+            entries[obj.id] = obj
+            entry_lines[(name, obj.id)] = (reader, index)
+        parsed[name] = entries
+
+    if not problems:
+        problems.extend(_cross_check(parsed, readers, entry_lines))
+    if problems:
+        raise DataError(problems)
+    return model.DataSet(**parsed)
+
+
+def _cross_check(parsed: dict, readers: dict, entry_lines: dict) -> Iterator[Problem]:
+    """References between files: every id that is used must exist."""
+    known = {name: set(parsed[name]) for name in LIST_FILES}
+
+    def ref(file: str, obj_id: str, noun: str, path: tuple, target: str, value: str):
+        if value in known[target]:
+            return None
+        reader, index = entry_lines[(file, obj_id)]
+        field_line = _line_of(reader, (index,) + path)
+        singular = LIST_FILES[target][1]
+        return Problem(
+            reader.rel,
+            field_line,
+            f"{noun} '{obj_id}'",
+            _dotted(path),
+            f"unknown {singular} id '{value}' (not in data/{target}.yaml)",
+        )
+
+    checks: list[Problem | None] = []
+    for deal in parsed["deals"].values():
+        for i, party in enumerate(deal.parties):
+            checks.append(ref("deals", deal.id, "deal", ("parties", i, "company"), "companies", party.company))
+        for i, flow in enumerate(deal.flows):
+            checks.append(ref("deals", deal.id, "deal", ("flows", i, "source"), "companies", flow.source))
+            checks.append(ref("deals", deal.id, "deal", ("flows", i, "target"), "companies", flow.target))
+        for i, source in enumerate(deal.sources):
+            checks.append(ref("deals", deal.id, "deal", ("sources", i), "sources", source))
+        for i, change in enumerate(deal.status):
+            for j, source in enumerate(change.sources):
+                checks.append(ref("deals", deal.id, "deal", ("status", i, "sources", j), "sources", source))
+        for i, other in enumerate(deal.related):
+            checks.append(ref("deals", deal.id, "deal", ("related", i), "deals", other))
+        if deal.part_of:
+            checks.append(ref("deals", deal.id, "deal", ("part_of",), "deals", deal.part_of))
+    for person in parsed["people"].values():
+        if person.company:
+            checks.append(ref("people", person.id, "person", ("company",), "companies", person.company))
+    for term in parsed["glossary"].values():
+        for i, other in enumerate(term.related):
+            checks.append(ref("glossary", term.id, "term", ("related", i), "glossary", other))
+        for i, source in enumerate(term.sources):
+            checks.append(ref("glossary", term.id, "term", ("sources", i), "sources", source))
+    for figure in parsed["figures"].values():
+        for i, source in enumerate(figure.sources):
+            checks.append(ref("figures", figure.id, "figure", ("sources", i), "sources", source))
+    for quote in parsed["quotes"].values():
+        checks.append(ref("quotes", quote.id, "quote", ("person",), "people", quote.person))
+        for i, source in enumerate(quote.sources):
+            checks.append(ref("quotes", quote.id, "quote", ("sources", i), "sources", source))
+    return (problem for problem in checks if problem is not None)
+
+
+def _line_of(reader: _Reader, path: tuple) -> int | None:
+    """The line of the deepest part of path that the file has."""
+    probe = path
+    while probe:
+        if probe in reader.lines:
+            return reader.lines[probe]
+        probe = probe[:-1]
+    return None

@@ -1,0 +1,444 @@
+"""The validated data model: what each YAML file under data/ may contain.
+
+Pure pydantic models, no I/O and no knowledge of MkDocs or Markdown.
+Field names are what contributors type in YAML, so they stay short and plain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+
+LANGS = ("ar", "en")
+
+# ---------------------------------------------------------------------------
+# Small value types
+
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _check_id(value: str) -> str:
+    if not ID_RE.match(value):
+        raise ValueError(
+            f"'{value}' is not a valid id: use lowercase Latin letters, digits and single hyphens"
+        )
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+
+MULTIPLIERS = {
+    "thousand": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+}
+
+
+def _parse_number(value: object) -> Decimal:
+    """Accept 500, 22.4, "22.4 billion", "350 million" and return an exact Decimal."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, got true/false")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, str):
+        text = value.strip().replace(",", "").replace("_", "")
+        parts = text.split()
+        try:
+            if len(parts) == 1:
+                return Decimal(parts[0])
+            if len(parts) == 2 and parts[1].lower() in MULTIPLIERS:
+                return Decimal(parts[0]) * MULTIPLIERS[parts[1].lower()]
+        except InvalidOperation:
+            pass
+        raise ValueError(
+            f"'{value}' is not a number: write e.g. 500, 22.4 billion or 350 million"
+        )
+    raise ValueError(f"expected a number, got {type(value).__name__}")
+
+
+def _non_negative(value: Decimal) -> Decimal:
+    if value < 0:
+        raise ValueError("must not be negative")
+    if not value.is_finite():
+        raise ValueError("must be a finite number")
+    return value
+
+
+Number = Annotated[Decimal, BeforeValidator(_parse_number), AfterValidator(_non_negative)]
+
+PERIOD_RE = re.compile(r"^(\d{4})(?:-(H[12]|Q[1-4]|(0[1-9]|1[0-2]))(?:-(\d{2}))?)?$")
+
+
+def _check_period(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError("expected a period such as 2027, 2026-H2, 2026-Q1, 2026-03 or 2026-03-06")
+    match = PERIOD_RE.match(value)
+    if not match:
+        raise ValueError(
+            f"'{value}' is not a period: write 2027, 2026-H2, 2026-Q1, 2026-03 or 2026-03-06"
+        )
+    if match.group(4):
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"'{value}' is not a real date") from exc
+    return value
+
+
+Period = Annotated[str, BeforeValidator(_check_period)]
+
+
+def _check_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+        raise ValueError(f"'{value}' is not an http(s) URL")
+    return value
+
+
+Url = Annotated[str, AfterValidator(_check_url)]
+
+
+class Strict(BaseModel):
+    """Base: unknown fields are errors (a typo must not be silently ignored)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_text)]
+
+
+class LocalText(Strict):
+    """The same text in both languages; both are required."""
+
+    ar: Text
+    en: Text
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class LocalList(Strict):
+    ar: list[Text] = []
+    en: list[Text] = []
+
+    def __getitem__(self, lang: str) -> list[str]:
+        return getattr(self, lang)
+
+
+# ---------------------------------------------------------------------------
+# Amounts: money (USD) and capacity
+
+AmountKind = Literal["exact", "about", "up-to", "at-least", "more-than", "range", "undisclosed"]
+
+
+class Amount(Strict):
+    """An amount as reported: exact, approximate, a ceiling, a floor, a range or undisclosed."""
+
+    kind: AmountKind
+    amount: Number | None = None
+    min: Number | None = None
+    max: Number | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> "Amount":
+        if self.kind == "range":
+            if self.min is None or self.max is None:
+                raise ValueError("a range needs both min and max")
+            if self.amount is not None:
+                raise ValueError("a range takes min and max, not amount")
+            if self.min > self.max:
+                raise ValueError(f"range minimum {self.min} is greater than maximum {self.max}")
+        elif self.kind == "undisclosed":
+            if self.amount is not None or self.min is not None or self.max is not None:
+                raise ValueError("an undisclosed amount takes no number")
+        else:
+            if self.amount is None:
+                raise ValueError(f"kind '{self.kind}' needs an amount")
+            if self.min is not None or self.max is not None:
+                raise ValueError("min and max are only for kind: range")
+        return self
+
+    @property
+    def disclosed(self) -> bool:
+        return self.kind != "undisclosed"
+
+    @property
+    def sort_value(self) -> Decimal | None:
+        """The number a table sorts by: the amount, or the top of a range."""
+        if self.kind == "range":
+            return self.max
+        return self.amount
+
+    @property
+    def high(self) -> Decimal | None:
+        return self.max if self.kind == "range" else self.amount
+
+    @property
+    def low(self) -> Decimal | None:
+        return self.min if self.kind == "range" else self.amount
+
+
+class Capacity(Amount):
+    unit: Literal["GW", "MW"] = "GW"
+
+    @property
+    def megawatts(self) -> Decimal | None:
+        value = self.sort_value
+        if value is None:
+            return None
+        return value * 1000 if self.unit == "GW" else value
+
+
+# ---------------------------------------------------------------------------
+# Entities
+
+CompanyKind = Literal[
+    "ai-lab", "chipmaker", "cloud", "investor", "data-centre", "conglomerate", "network"
+]
+
+
+class Company(Strict):
+    id: Id
+    name: LocalText
+    kind: CompanyKind
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+    description: LocalText
+    website: Url | None = None
+
+
+class Person(Strict):
+    id: Id
+    name: LocalText
+    role: LocalText
+    company: Id | None = None
+
+
+class Source(Strict):
+    id: Id
+    publisher: Text
+    title: Text
+    date: dt.date
+    url: Url
+    language: Literal["ar", "en"]
+    via: Text | None = None  # e.g. "republished copy at ..."
+    note: LocalText | None = None
+
+
+class GlossaryTerm(Strict):
+    id: Id
+    term: LocalText
+    definition: LocalText
+    abbr: LocalList = LocalList()
+    variants: LocalList = LocalList()  # other spellings and inflections readers meet
+    related: list[Id] = []
+    sources: list[Id] = []
+
+
+DealKind = Literal[
+    "equity-investment",
+    "chip-supply",
+    "cloud-contract",
+    "joint-venture",
+    "custom-chips",
+    "data-centre-site",
+    "funding-round",
+    "restructuring",
+]
+
+PartyRole = Literal[
+    "buyer",
+    "supplier",
+    "investor",
+    "recipient",
+    "partner",
+    "funder",
+    "operator",
+    "technology-partner",
+    "site-developer",
+    "cloud-provider",
+]
+
+Status = Literal[
+    "announced",
+    "letter-of-intent",
+    "definitive-agreement",
+    "expanded",
+    "completed",
+    "scaled-back",
+    "on-ice",
+    "paused",
+    "replaced",
+    "cancelled",
+]
+
+FlowType = Literal["investment", "payment", "equity", "supply"]
+
+
+class Party(Strict):
+    company: Id
+    role: PartyRole
+
+
+class StatusChange(Strict):
+    date: dt.date
+    status: Status
+    note: LocalText
+    sources: list[Id] = Field(min_length=1)
+
+
+class Timeframe(Strict):
+    start: Period | None = None
+    end: Period | None = None
+    years: Annotated[int, Field(gt=0, le=50)] | None = None
+
+
+class Flow(Strict):
+    """A directed flow between two companies, for the money-flow diagram."""
+
+    source: Id  # who gives
+    target: Id  # who receives
+    type: FlowType
+    amount: Amount
+
+
+class Deal(Strict):
+    id: Id
+    title: LocalText
+    summary: LocalText
+    kind: DealKind
+    parties: list[Party] = Field(min_length=2)
+    value: Amount
+    capacity: Capacity | None = None
+    announced: dt.date
+    timeframe: Timeframe | None = None
+    status: list[StatusChange] = Field(min_length=1)
+    flows: list[Flow] = []
+    related: list[Id] = []
+    # The deal this one is a component of (Oracle's contract is part of Stargate):
+    # totals count the larger deal only, so nothing is counted twice.
+    part_of: Id | None = None
+    sources: list[Id] = Field(min_length=1)
+
+    @property
+    def current_status(self) -> StatusChange:
+        return max(self.status, key=lambda change: change.date)
+
+    @model_validator(mode="after")
+    def _dates(self) -> "Deal":
+        first = min(change.date for change in self.status)
+        if first < self.announced:
+            raise ValueError(
+                f"status history starts on {first}, before the announcement date {self.announced}"
+            )
+        return self
+
+
+FigureUnit = Literal["usd", "gw", "mw", "percent", "shares", "gpus"]
+
+
+class Figure(Strict):
+    """A headline number quoted in prose, e.g. revenue or cost per gigawatt."""
+
+    id: Id
+    label: LocalText
+    unit: FigureUnit
+    value: Amount
+    as_of: Period
+    sources: list[Id] = Field(min_length=1)
+    note: LocalText | None = None
+
+
+class Quote(Strict):
+    id: Id
+    person: Id
+    original_language: Literal["ar", "en"]
+    text: LocalText  # the original words, and a faithful translation
+    date: dt.date
+    context: LocalText
+    sources: list[Id] = Field(min_length=1)
+
+
+class Labels(Strict):
+    """Interface words in both languages: the vocabulary of enums and headings."""
+
+    deal_kinds: dict[DealKind, LocalText]
+    statuses: dict[Status, LocalText]
+    roles: dict[PartyRole, LocalText]
+    company_kinds: dict[CompanyKind, LocalText]
+    flow_types: dict[FlowType, LocalText]
+    ui: dict[Id, LocalText]
+
+    @model_validator(mode="after")
+    def _complete(self) -> "Labels":
+        for field, literal in (
+            ("deal_kinds", DealKind),
+            ("statuses", Status),
+            ("roles", PartyRole),
+            ("company_kinds", CompanyKind),
+            ("flow_types", FlowType),
+        ):
+            missing = set(literal.__args__) - set(getattr(self, field))
+            if missing:
+                raise ValueError(f"{field} lacks a label for: {', '.join(sorted(missing))}")
+        return self
+
+
+class Site(Strict):
+    """Site-wide settings that are editorial, not technical."""
+
+    as_of: dt.date
+    arabic_digits: Literal["latn", "arab"] = "latn"
+    title: LocalText
+    description: LocalText
+
+
+class DataSet(BaseModel):
+    """Everything under data/, validated and cross-checked. Read-only."""
+
+    model_config = ConfigDict(frozen=True)
+
+    site: Site
+    labels: Labels
+    companies: dict[str, Company]
+    people: dict[str, Person]
+    sources: dict[str, Source]
+    glossary: dict[str, GlossaryTerm]
+    deals: dict[str, Deal]
+    figures: dict[str, Figure]
+    quotes: dict[str, Quote]
+
+    def deals_sorted(self) -> list[Deal]:
+        """Deals in the order a reader expects: by announcement date, then id."""
+        return sorted(self.deals.values(), key=lambda deal: (deal.announced, deal.id))
+
+    def deals_of(self, company_id: str) -> list[Deal]:
+        return [
+            deal
+            for deal in self.deals_sorted()
+            if any(party.company == company_id for party in deal.parties)
+        ]

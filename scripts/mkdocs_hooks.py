@@ -1,0 +1,125 @@
+"""The one MkDocs integration module (listed under `hooks:` in mkdocs.yml).
+
+Everything MkDocs-specific lives here; the rest of scripts/explainer knows
+nothing of MkDocs, so the site can move to a successor by rewriting this file.
+
+What it does, by MkDocs event:
+- on_config:        load and validate data/ (a problem aborts the build *before*
+                    site/ is cleaned, so the last good site stays), then write the
+                    generated pages for both languages into docs/<lang>/.
+- on_page_markdown: resolve `{{ kind:id }}` placeholders in the page's own language.
+- on_page_context / on_post_page: absolute hreflang alternates per page.
+- on_post_build:    per-language sitemap.xml, open data downloads.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from explainer import loader, pages, placeholders, render, writer  # noqa: E402
+from explainer.model import LANGS  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.explainer")
+
+_state: dict = {}
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("EXPLAINER_DATA", ROOT / "data"))
+
+
+def _load_and_write(docs_dir: Path):
+    try:
+        data = loader.load(data_dir())
+    except loader.DataError as exc:
+        lines = "\n".join(f"  {p}" for p in exc.problems)
+        raise PluginError(
+            f"data/ has {len(exc.problems)} problem(s); nothing was built:\n{lines}"
+        ) from None
+    generated = pages.all_pages(data)
+    try:
+        changed = writer.write_pages(docs_dir, generated)
+    except writer.CollisionError as exc:
+        raise PluginError(str(exc)) from None
+    if changed:
+        log.info("explainer: %d generated page(s) updated from data/", len(changed))
+    return data
+
+
+def on_config(config):
+    # Runs once per language build (mkdocs-static-i18n rebuilds for each language);
+    # data is loaded and pages written on the first, reused by the others.
+    i18n = config.plugins.get("i18n")
+    inner = bool(i18n and getattr(i18n, "building", False))
+    if not inner or "data" not in _state:
+        _state["data"] = _load_and_write(Path(config.docs_dir))
+    return config
+
+
+def _page_lang(page, config) -> str:
+    """The language a page's Markdown is written in: its docs/<lang>/ folder."""
+    path = Path(page.file.abs_src_path).resolve()
+    docs = Path(config.docs_dir).resolve()
+    try:
+        first = path.relative_to(docs).parts[0]
+    except ValueError:
+        first = ""
+    return first if first in LANGS else config.theme.get("language", LANGS[0])
+
+
+def _page_rel(page, config) -> str:
+    """The page's path inside its language folder, e.g. deals/amd.md."""
+    path = Path(page.file.abs_src_path).resolve().relative_to(Path(config.docs_dir).resolve())
+    parts = path.parts[1:] if path.parts and path.parts[0] in LANGS else path.parts
+    return "/".join(parts)
+
+
+def on_page_markdown(markdown, page, config, files):
+    data = _state["data"]
+    lang = _page_lang(page, config)
+    ctx = render.Ctx.make(data, lang)
+    try:
+        return placeholders.resolve(markdown, ctx, _page_rel(page, config), f"docs/{lang}/{_page_rel(page, config)}")
+    except placeholders.PlaceholderError as exc:
+        raise PluginError("\n".join(exc.problems)) from None
+
+
+OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
+LANG_NAMES = {"ar": ("العربية", "rtl"), "en": ("English", "ltr")}
+
+
+def _lang_prefix(lang: str) -> str:
+    return "" if lang == LANGS[0] else f"{lang}/"
+
+
+def on_page_context(context, page, config, nav):
+    """Alternates of this page in every language: absolute for hreflang and
+    OpenGraph, relative for the switcher (so a local preview stays local)."""
+    site_url = (config.site_url or "/").rstrip("/") + "/"
+    lang = config.theme.get("language", LANGS[0])
+    url = page.url
+    if url.startswith(_lang_prefix(lang)):
+        url = url[len(_lang_prefix(lang)):]
+    context["explainer_alternates"] = [
+        {"lang": other, "href": f"{site_url}{_lang_prefix(other)}{url}"} for other in LANGS
+    ]
+    context["explainer_default_href"] = f"{site_url}{url}"
+    context["explainer_self_href"] = f"{site_url}{_lang_prefix(lang)}{url}"
+    context["explainer_og_locale"] = OG_LOCALES[lang]
+    context["explainer_og_alternates"] = [OG_LOCALES[o] for o in LANGS if o != lang]
+    other = next(o for o in LANGS if o != lang)
+    # every page URL is a directory (use_directory_urls), so the relative link does too
+    rel = posixpath.relpath(f"{_lang_prefix(other)}{url}" or ".", page.url or ".")
+    rel = "./" if rel == "." else rel.rstrip("/") + "/"
+    name, direction = LANG_NAMES[other]
+    context["explainer_switch"] = {"lang": other, "href": rel, "name": name, "dir": direction}
+    return context
