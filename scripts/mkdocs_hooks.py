@@ -20,6 +20,7 @@ import posixpath
 import sys
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,4 +123,19 @@ def on_page_context(context, page, config, nav):
     rel = "./" if rel == "." else rel.rstrip("/") + "/"
     name, direction = LANG_NAMES[other]
     context["explainer_switch"] = {"lang": other, "href": rel, "name": name, "dir": direction}
+    _state.setdefault("urls", {}).setdefault(lang, set()).add(context["explainer_self_href"])
     return context
+
+
+def on_post_build(config):
+    """Each language folder gets its own sitemap.xml (Material asks for /en/sitemap.xml)."""
+    lang = config.theme.get("language", LANGS[0])
+    urls = sorted(_state.get("urls", {}).pop(lang, set()))
+    if lang != LANGS[0]:
+        body = "".join(f"  <url><loc>{escape(u)}</loc></url>\n" for u in urls)
+        Path(config.site_dir, lang, "sitemap.xml").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{body}</urlset>\n",
+            encoding="utf-8",
+        )
