@@ -280,8 +280,10 @@ _DIRS = {LRI: ' dir="ltr"', RLI: ' dir="rtl"', FSI: ""}
 
 
 def to_html(text: str) -> Markup:
-    """Escape text for HTML and turn isolate characters into <bdi> elements."""
-    return Markup(isolates_to_bdi(str(escape(text))))
+    """Escape text for HTML and turn isolate characters into <bdi> elements.
+    Braces become entities so text from data can never form a {{ placeholder }}."""
+    escaped = str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+    return Markup(isolates_to_bdi(escaped))
 
 
 def isolates_to_bdi(escaped: str) -> str:

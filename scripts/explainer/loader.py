@@ -79,18 +79,38 @@ class DataError(Exception):
 # YAML reading with line numbers and safety limits
 
 
+class _SafeLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that an impossible date (2025-13-06) stays text
+    so validation can report it, instead of PyYAML raising ValueError."""
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _SafeLoader.construct_yaml_timestamp)
+
+
 class _Reader:
-    def __init__(self, rel: str, text: str):
+    def __init__(self, rel: str, text: str, noun: str | None = None):
         self.rel = rel
         self.text = text
+        self.noun = noun  # what one entry of a list file is called, e.g. "deal"
         self.lines: dict[tuple, int] = {}
+        self.entry_ids: dict[int, str] = {}
         self.problems: list[Problem] = []
 
     def problem(self, line: int | None, message: str, path: tuple = ()) -> None:
-        self.problems.append(Problem(self.rel, line, None, _dotted(path) or None, message))
+        entry = None
+        if self.noun and path and isinstance(path[0], int):
+            index, path = path[0], path[1:]
+            entry = f"{self.noun} '{self.entry_ids[index]}'" if index in self.entry_ids else f"{self.noun} #{index + 1}"
+        self.problems.append(Problem(self.rel, line, entry, _dotted(path) or None, message))
 
     def read(self) -> Any:
-        loader = yaml.SafeLoader(self.text)
+        loader = _SafeLoader(self.text)
         try:
             node = loader.get_single_node()
             if node is None:
@@ -104,14 +124,20 @@ class _Reader:
             what = exc.problem or "not valid YAML"
             self.problem(line, f"YAML syntax error: {what}")
             return None
-        except yaml.YAMLError as exc:  # pragma: no cover - defensive
-            self.problem(None, f"YAML error: {exc}")
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
+            self.problem(None, f"could not read the YAML ({type(exc).__name__}: {exc})")
             return None
         finally:
             loader.dispose()
 
     def _check(self, root: yaml.Node) -> bool:
         """Walk the node graph: record lines, refuse aliases, duplicates, odd characters."""
+        if isinstance(root, yaml.SequenceNode):  # entry ids first, to name entries in messages
+            for index, child in enumerate(root.value):
+                if isinstance(child, yaml.MappingNode):
+                    for key, value in child.value:
+                        if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode):
+                            self.entry_ids[index] = value.value
         seen: set[int] = set()
         count = 0
         ok = True
@@ -147,7 +173,7 @@ class _Reader:
                         continue
                     key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
                     if key in keys:
-                        self.problem(key_line, f"'{key}' is given twice (first on line {keys[key]})", path)
+                        self.problem(key_line, f"is given twice (first on line {keys[key]})", path + (key,))
                         ok = False
                     keys[key] = key_line
                     self.lines[path + (key,)] = key_line
@@ -244,7 +270,7 @@ def load(data_dir: Path | str) -> model.DataSet:
         except UnicodeDecodeError as exc:
             problems.append(Problem(rel, None, None, None, f"is not UTF-8 text ({exc.reason} at byte {exc.start})"))
             continue
-        reader = _Reader(rel, text)
+        reader = _Reader(rel, text, LIST_FILES[name][1] if name in LIST_FILES else None)
         readers[name] = reader
         raw = reader.read()
         problems.extend(reader.problems)

@@ -92,9 +92,14 @@ class Ctx:
         return self.data.labels.roles[role][self.lang]
 
 
+def _meta(value: str) -> str:
+    """A front-matter value. The theme prints these unescaped into <title> and
+    attributes, so they are HTML-escaped here, once, at the source."""
+    return json.dumps(str(escape(" ".join(l10n.strip_isolates(value).split()))), ensure_ascii=False)
+
+
 def front_matter(title: str, description: str, **extra) -> str:
-    lines = ["---", GENERATED_MARK, f"title: {json.dumps(l10n.strip_isolates(title), ensure_ascii=False)}"]
-    lines.append(f"description: {json.dumps(l10n.strip_isolates(description), ensure_ascii=False)}")
+    lines = ["---", GENERATED_MARK, f"title: {_meta(title)}", f"description: {_meta(description)}"]
     for key, value in extra.items():
         lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     lines.append("---")
@@ -102,7 +107,8 @@ def front_matter(title: str, description: str, **extra) -> str:
 
 
 def _attr(value: object) -> str:
-    return str(escape(str(value)))
+    """An attribute value: escaped like text, without isolates (no markup in attributes)."""
+    return str(l10n.to_html(l10n.strip_isolates(str(value))))
 
 
 def _sort_amount(value: Decimal | None) -> str:

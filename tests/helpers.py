@@ -1,0 +1,81 @@
+"""Shared test helpers: build the site into a temporary folder, parse built HTML."""
+
+from __future__ import annotations
+
+import os
+
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from explainer.writer import is_generated  # noqa: E402
+
+
+def copy_project(dest: Path, data: Path | None = None) -> Path:
+    """A copy of the project without generated pages, optionally with other data."""
+    for name in ("mkdocs.yml", "overrides", "scripts"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    for path in (ROOT / "docs").rglob("*"):
+        if path.is_file() and not (path.suffix == ".md" and is_generated(path)):
+            target = dest / "docs" / path.relative_to(ROOT / "docs")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+    shutil.copytree(data or ROOT / "data", dest / "data")
+    return dest
+
+
+def mkdocs_build(project: Path, site: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    full_env.pop("EXPLAINER_DATA", None)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        cwd=project, env=full_env, capture_output=True, text=True, timeout=600,
+    )
+
+
+class Doc(HTMLParser):
+    """A tiny HTML reader: elements with attributes and text, enough for assertions."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict]] = []
+        self.text_parts: list[str] = []
+        self._skip = 0
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text_parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.text_parts).split())
+
+    def find_all(self, tag: str, **attrs) -> list[dict]:
+        return [
+            a for t, a in self.elements
+            if t == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())
+        ]
+
+
+def read(site: Path, rel: str) -> Doc:
+    return Doc((site / rel).read_text(encoding="utf-8"))

@@ -1,0 +1,149 @@
+"""Loading and validation: every class of contributor mistake gives one clear line."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from explainer.loader import DataError, load
+from helpers import FIXTURE_DATA, ROOT
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(data_dir: Path) -> list[str]:
+    with pytest.raises(DataError) as info:
+        load(data_dir)
+    return [str(p) for p in info.value.problems]
+
+
+def test_fixture_and_real_data_are_valid(fixture_data, real_data):
+    assert len(fixture_data.deals) == 2
+    assert fixture_data.deals["nvidia-loi"].value.amount == 100 * 10**9
+    assert len(real_data.deals) >= 10
+
+
+def test_missing_arabic_text_names_file_line_entry_and_field(data_dir):
+    edit(data_dir / "deals.yaml", "title: {ar: صفقة إيه إم دي, en: AMD deal}", "title: {en: AMD deal}")
+    lines = problems(data_dir)
+    assert lines == ["data/deals.yaml:21: deal 'amd': title.ar: is required"]
+
+
+def test_unknown_field_is_reported_not_ignored(data_dir):
+    edit(data_dir / "deals.yaml", "  kind: chip-supply\n  parties:\n    - {company: openai, role: buyer}\n    - {company: amd",
+         "  kind: chip-supply\n  valu: 3\n  parties:\n    - {company: openai, role: buyer}\n    - {company: amd")
+    (line,) = problems(data_dir)
+    assert line.startswith("data/deals.yaml:24: deal 'amd': valu: is not a known field")
+
+
+def test_wrong_enum_value_lists_allowed_values(data_dir):
+    edit(data_dir / "deals.yaml", "kind: chip-supply\n  parties:\n    - {company: openai, role: buyer}\n    - {company: amd",
+         "kind: chips\n  parties:\n    - {company: openai, role: buyer}\n    - {company: amd")
+    (line,) = problems(data_dir)
+    assert "deal 'amd': kind: must be one of:" in line and "'chip-supply'" in line
+
+
+def test_negative_money_and_inverted_range(data_dir):
+    edit(data_dir / "deals.yaml", "value: {kind: up-to, amount: 100 billion}", "value: {kind: up-to, amount: -5}")
+    edit(data_dir / "figures.yaml", "min: 50 billion, max: 60 billion", "min: 70 billion, max: 60 billion")
+    lines = problems(data_dir)
+    assert "data/deals.yaml:8: deal 'nvidia-loi': value.amount: must not be negative" in lines
+    assert any(
+        l.startswith("data/figures.yaml:") and "figure 'cost-per-gw-huang': value:" in l
+        and "minimum 70000000000 is greater than maximum 60000000000" in l
+        for l in lines
+    ), lines
+
+
+def test_malformed_date_and_non_http_url(data_dir):
+    edit(data_dir / "deals.yaml", "announced: 2025-10-06", "announced: 2025-13-06")
+    edit(data_dir / "sources.yaml", "url: https://example.com/a", "url: javascript:alert(1)")
+    lines = problems(data_dir)
+    assert any(l.startswith("data/deals.yaml:29: deal 'amd': announced: is not a valid date") for l in lines), lines
+    assert "data/sources.yaml:5: source 'src-a': url: 'javascript:alert(1)' is not an http(s) URL" in lines
+
+
+def test_unknown_reference_and_duplicate_id(data_dir):
+    edit(data_dir / "deals.yaml", "- {company: amd, role: supplier}", "- {company: amdd, role: supplier}")
+    with (data_dir / "companies.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("- id: nvidia\n  name: {ar: س, en: S}\n  kind: chipmaker\n  country: US\n  description: {ar: س, en: S}\n")
+    lines = problems(data_dir)
+    assert "data/companies.yaml:16: company 'nvidia': id: duplicate id (first used on line 6)" in lines
+    # cross-references are checked once the files themselves are valid
+    (data_dir / "companies.yaml").write_text(
+        (data_dir / "companies.yaml").read_text(encoding="utf-8").rsplit("- id: nvidia\n  name: {ar: س", 1)[0],
+        encoding="utf-8",
+    )
+    lines = problems(data_dir)
+    assert lines == [
+        "data/deals.yaml:26: deal 'amd': parties[1].company: unknown company id 'amdd' (not in data/companies.yaml)"
+    ]
+
+
+def test_all_problems_reported_at_once(data_dir):
+    edit(data_dir / "deals.yaml", "announced: 2025-10-06", "announced: yesterday")
+    edit(data_dir / "companies.yaml", "country: US", "country: usa")
+    edit(data_dir / "glossary.yaml", "term: {ar: ميغاواط, en: megawatt}", "term: {ar: '', en: megawatt}")
+    lines = problems(data_dir)
+    files = {l.split(":")[0] for l in lines}
+    assert files == {"data/deals.yaml", "data/companies.yaml", "data/glossary.yaml"}, lines
+
+
+def test_yaml_syntax_error_gives_line(data_dir):
+    edit(data_dir / "people.yaml", "company: openai", "company: [openai")
+    (line,) = problems(data_dir)
+    assert line.startswith("data/people.yaml:") and "YAML syntax error" in line
+    assert int(line.split(":")[1]) >= 4
+
+
+def test_aliases_are_refused_fast(data_dir):
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(9)
+    )
+    (data_dir / "quotes.yaml").write_text(laughs, encoding="utf-8")
+    (line,) = problems(data_dir)
+    assert "YAML anchors and aliases (& and *) are not allowed" in line
+
+
+def test_bidi_controls_and_invisible_characters_are_refused(data_dir):
+    edit(data_dir / "deals.yaml", "en: Nvidia letter of intent", "en: Nvidia \u202eletter of intent")
+    edit(data_dir / "people.yaml", "en: Sam Altman", "en: Sam\u200bAltman")
+    lines = problems(data_dir)
+    assert "data/deals.yaml:2: deal 'nvidia-loi': title.en: contains a bidirectional control character (U+202E); remove it" in lines
+    assert "data/people.yaml:2: person 'sam-altman': name.en: contains a zero-width space (U+200B); remove it" in lines
+
+
+def test_duplicate_key_and_oversize_text(data_dir):
+    edit(data_dir / "people.yaml", "company: openai", "company: openai\n  company: nvidia")
+    edit(data_dir / "sources.yaml", "title: Example headline", "title: " + "x" * 9000)
+    lines = problems(data_dir)
+    assert "data/people.yaml:5: person 'sam-altman': company: is given twice (first on line 4)" in lines
+    assert any("data/sources.yaml:3: source 'src-a': title: text is 9000 characters long" in l for l in lines), lines
+
+
+def test_check_command_prints_lines_and_no_traceback(data_dir, tmp_path):
+    edit(data_dir / "deals.yaml", "value: {kind: undisclosed}", "value: {kind: range, min: 5}")
+    script = tmp_path / "scripts"
+    shutil.copytree(ROOT / "scripts", script)
+    (tmp_path / "data").exists()
+    result = subprocess.run([sys.executable, str(script / "check.py")], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "data/deals.yaml:27: deal 'amd': value: a range needs both min and max" in result.stderr
+    assert result.stderr.strip().endswith("1 problem(s) in data/")
