@@ -28,3 +28,38 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    from browser import Server
+    srv = Server(built_site)
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(chromium):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()

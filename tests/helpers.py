@@ -18,7 +18,11 @@ from explainer.writer import is_generated  # noqa: E402
 
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:
-    """A copy of the project without generated pages, optionally with other data."""
+    """A copy of the project without generated pages, optionally with other data.
+
+    With other data, hand-written pages keep only their title (their placeholders
+    refer to the real data), so the nav and page set stay those of the real site."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "overrides", "scripts"):
         src = ROOT / name
         if src.is_dir():
@@ -29,7 +33,11 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
         if path.is_file() and not (path.suffix == ".md" and is_generated(path)):
             target = dest / "docs" / path.relative_to(ROOT / "docs")
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target)
+            if data is not None and path.suffix == ".md":
+                title = next((l for l in path.read_text(encoding="utf-8").splitlines() if l.startswith("# ")), "# Page")
+                target.write_text(f"{title}\n\nStub page for tests.\n", encoding="utf-8")
+            else:
+                shutil.copy2(path, target)
     shutil.copytree(data or ROOT / "data", dest / "data")
     return dest
 

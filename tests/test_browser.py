@@ -1,0 +1,31 @@
+"""What a reader sees in a real headless Chromium."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_arabic_page_lays_out_right_to_left(desktop, server):
+    desktop.goto(server.url + "/deals/")
+    title = desktop.locator("article h1").bounding_box()
+    content = desktop.locator("article").bounding_box()
+    # the heading hugs the right edge of the content column in RTL
+    assert title["x"] + title["width"] > content["x"] + content["width"] - 60
+    nav = desktop.locator(".md-sidebar--primary").bounding_box()
+    assert nav["x"] > content["x"]  # the navigation sits on the right
+
+
+def test_switcher_lands_on_the_same_page_in_the_other_language(phone, server, real_data):
+    deal = next(iter(real_data.deals))
+    phone.goto(f"{server.url}/deals/{deal}/")
+    phone.locator("a.ox-lang__link").click()
+    phone.wait_for_load_state()
+    assert phone.url == f"{server.url}/en/deals/{deal}/"
+    assert phone.locator("html").get_attribute("lang") == "en"
+    assert phone.locator("article h1").inner_text().rstrip("¶").strip() == real_data.deals[deal].title.en
+    phone.locator("a.ox-lang__link").click()
+    phone.wait_for_load_state()
+    assert phone.url == f"{server.url}/deals/{deal}/"
+    assert phone.locator("article h1").inner_text().rstrip("¶").strip() == real_data.deals[deal].title.ar

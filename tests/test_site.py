@@ -1,0 +1,111 @@
+"""The real site, built with --strict, as a reader receives it (built HTML)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import FIXTURE_DATA, copy_project, mkdocs_build, read
+
+pytestmark = pytest.mark.build
+
+SITE_URL = "https://openai-deals.example.org/"
+
+
+def pages_of(site: Path, lang: str) -> set[str]:
+    root = site if lang == "ar" else site / "en"
+    found = set()
+    for path in root.rglob("index.html"):
+        rel = path.relative_to(root).as_posix()
+        if lang == "ar" and rel.startswith("en/"):
+            continue
+        found.add(rel)
+    return found
+
+
+def test_each_half_has_its_language_and_direction(built_site):
+    for rel in ("index.html", "deals/index.html", "glossary/index.html"):
+        ar, en = read(built_site, rel), read(built_site, f"en/{rel}")
+        assert ar.find_all("html")[0]["lang"] == "ar"
+        assert ar.find_all("body")[0]["dir"] == "rtl"
+        assert en.find_all("html")[0]["lang"] == "en"
+        assert en.find_all("body")[0]["dir"] == "ltr"
+
+
+def test_same_pages_in_both_languages(built_site, real_data):
+    ar, en = pages_of(built_site, "ar"), pages_of(built_site, "en")
+    assert ar == en
+    for deal_id in real_data.deals:
+        assert f"deals/{deal_id}/index.html" in ar
+    for company_id in real_data.companies:
+        assert f"companies/{company_id}/index.html" in ar
+
+
+def test_switcher_and_hreflang_point_to_the_same_page(built_site, real_data):
+    for rel in ["index.html", "deals/index.html"] + [f"deals/{d}/index.html" for d in real_data.deals]:
+        path = rel.removesuffix("index.html")
+        for lang, prefix, other_prefix in (("ar", "", "en/"), ("en", "en/", "")):
+            doc = read(built_site, prefix + rel)
+            alternates = {a["hreflang"]: a["href"] for a in doc.find_all("link", rel="alternate")}
+            assert alternates == {
+                "ar": SITE_URL + path,
+                "en": SITE_URL + "en/" + path,
+                "x-default": SITE_URL + path,
+            }, rel
+            (switch,) = [a for a in doc.find_all("a") if a.get("class") == "ox-lang__link"]
+            depth = (prefix + path).count("/")
+            assert switch["href"] == ("../" * depth + other_prefix + path or "./"), rel
+            # the link resolves to a page that exists
+            target = (built_site / (prefix + path) / switch["href"]).resolve() / "index.html"
+            assert target.is_file(), (rel, switch["href"])
+
+
+def test_deals_table_has_one_row_per_deal_in_both_languages(built_site, real_data):
+    for prefix in ("", "en/"):
+        doc = read(built_site, f"{prefix}deals/index.html")
+        rows = [a for a in doc.find_all("tr") if a.get("id", "").startswith("deal-")]
+        assert len(rows) == len(real_data.deals)
+        assert {r["id"] for r in rows} == {f"deal-{d}" for d in real_data.deals}
+
+
+def test_sitemap_exists_for_each_language(built_site):
+    assert (built_site / "sitemap.xml").is_file()
+    english = (built_site / "en" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SITE_URL}en/deals/</loc>" in english
+
+
+def test_sidebar_does_not_list_every_deal(built_site, real_data):
+    html = (built_site / "deals" / "index.html").read_text(encoding="utf-8")
+    nav = html.split('class="md-sidebar md-sidebar--primary"', 1)[1].split("</nav>", 1)[0]
+    listed = [d for d in real_data.deals if f"deals/{d}/" in nav]
+    assert listed == []
+
+
+def test_bad_data_fails_cleanly_and_keeps_the_last_good_site(tmp_path):
+    project = copy_project(tmp_path / "project", data=FIXTURE_DATA)
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    deals = project / "data" / "deals.yaml"
+    deals.write_text(deals.read_text(encoding="utf-8").replace("amount: 100 billion}\n", "amount: -1}\n", 1), encoding="utf-8")
+    shutil.rmtree(project / "docs" / "ar" / "deals")  # generated pages: must not be rewritten either
+    result = mkdocs_build(project, site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "data/deals.yaml:8: deal 'nvidia-loi': value.amount: must not be negative" in result.stderr
+    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert not (project / "docs" / "ar" / "deals").exists()
+
+
+def test_unknown_placeholder_fails_with_file_and_line(tmp_path):
+    project = copy_project(tmp_path / "project", data=FIXTURE_DATA)
+    page = project / "docs" / "en" / "placeholder-test.md"
+    page.write_text("# Test\n\nFine: {{ figure:cost-per-gw-huang }}.\n\nBroken: {{ figure:nope }}.\n", encoding="utf-8")
+    (project / "docs" / "ar" / "placeholder-test.md").write_text("# اختبار\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "docs/en/placeholder-test.md:5: {{ figure:nope }}: no figure 'nope' in data/figures.yaml" in result.stderr
+    assert "Traceback" not in result.stderr
