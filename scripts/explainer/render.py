@@ -210,7 +210,7 @@ def deals_index(ctx: Ctx) -> str:
         else f"{ctx.loc.count(len(deals), 'deal')}. {ctx.t('as-of')} {ctx.loc.date(ctx.data.site.as_of)}."
     )
     return (
-        front_matter(title, ctx.data.site.description[ctx.lang])
+        front_matter(title, ctx.data.site.description[ctx.lang], hide=["toc"])
         + f"# {ctx.md(title)}\n\n"
         + f'<p class="ox-lede">{ctx.html(intro)}</p>\n\n'
         + deals_table(ctx, deals, page)
