@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from explainer import loader, pages, placeholders, render, writer  # noqa: E402
+from explainer import enrich, loader, pages, placeholders, render, writer  # noqa: E402
 from explainer.model import LANGS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
@@ -92,6 +92,18 @@ def on_page_markdown(markdown, page, config, files):
         return placeholders.resolve(markdown, ctx, _page_rel(page, config), f"docs/{lang}/{_page_rel(page, config)}")
     except placeholders.PlaceholderError as exc:
         raise PluginError("\n".join(exc.problems)) from None
+
+
+def on_page_content(html, page, config, files):
+    """Glossary terms in context on every page but the glossary; Latin runs isolated in Arabic."""
+    data = _state["data"]
+    lang = _page_lang(page, config)
+    rel = _page_rel(page, config)
+    if rel != "glossary.md":
+        html = enrich.link_terms(html, data, lang, render.href(rel, "glossary.md").rstrip("/") + "/")
+    if lang == "ar":
+        html = enrich.isolate_latin(html)
+    return html
 
 
 OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}

@@ -29,3 +29,31 @@ def test_switcher_lands_on_the_same_page_in_the_other_language(phone, server, re
     phone.wait_for_load_state()
     assert phone.url == f"{server.url}/deals/{deal}/"
     assert phone.locator("article h1").inner_text().rstrip("¶").strip() == real_data.deals[deal].title.ar
+
+
+def test_glossary_tooltip_on_hover_and_keyboard_focus(desktop, server, real_data):
+    for deal in real_data.deals:
+        desktop.goto(f"{server.url}/deals/{deal}/")
+        if desktop.locator("article .ox-term").count():
+            break
+    term = desktop.locator("article .ox-term").first
+    tip = term.locator(".ox-tip")
+    assert not tip.is_visible()
+    term.locator("a").hover()
+    assert tip.is_visible()
+    assert tip.inner_text().strip()
+    desktop.mouse.move(0, 0)
+    desktop.locator("article h1").hover()
+    assert not tip.is_visible()
+    # keyboard: Tab until the term's link has focus
+    link = term.locator("a")
+    desktop.locator("body").focus()
+    for _ in range(200):
+        desktop.keyboard.press("Tab")
+        if link.evaluate("a => a === document.activeElement"):
+            break
+    else:
+        pytest.fail("the glossary link is not reachable by keyboard")
+    assert tip.is_visible()
+    href = link.get_attribute("href")
+    assert "/glossary/#" in href or href.startswith("../../glossary/#")

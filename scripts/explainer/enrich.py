@@ -1,0 +1,114 @@
+"""Post-processing of a page's HTML: glossary terms in context, and bidi isolation of Latin runs.
+
+Pure functions on HTML strings. They only touch text between tags, never inside
+code, links, headings' anchors, scripts, styles or SVG, and they leave entities alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import escape
+
+from .model import DataSet
+
+TAG = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
+TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "col", "source", "area", "base", "embed", "track"}
+
+# Where glossary links must not go: inside other links, code, headings, quotations, charts.
+NO_TERMS = {"a", "code", "pre", "script", "style", "svg", "h1", "h2", "h3", "h4", "h5", "h6",
+            "button", "textarea", "select", "label", "title", "th", "caption", "blockquote",
+            "figcaption", "summary", "kbd", "dt", "nav"}
+# Where Latin runs need no isolation (or must not be touched).
+NO_ISOLATION = {"code", "pre", "script", "style", "svg", "bdi", "textarea", "title", "kbd"}
+
+ARABIC_LETTER = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff"
+# Attached particles an Arabic word may carry before a term: و ف (and, so), ب ك ل (with, like,
+# for) and the article ال, including the contracted لل (ل + ال).
+AR_PREFIX = "(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
+LATIN_RUN = re.compile(r"(?<![&#\w])[A-Za-z][A-Za-z0-9]*(?:[ ./&+'’-][A-Za-z0-9]+)*(?![\w;])")
+
+
+def _walk(html: str, skip: set[str], transform) -> str:
+    """Apply transform(text) to every text segment not inside a skipped element."""
+    out = []
+    stack: list[str] = []
+    for part in TAG.split(html):
+        if not part:
+            continue
+        if part.startswith("<"):
+            out.append(part)
+            match = TAG_NAME.match(part)
+            if not match or part.startswith("<!"):
+                continue
+            name = match.group(1).lower()
+            if part.startswith("</"):
+                if name in stack:
+                    while stack and stack.pop() != name:
+                        pass
+            elif name not in VOID and not part.endswith("/>"):
+                stack.append(name)
+            continue
+        if any(name in skip for name in stack):
+            out.append(part)
+        else:
+            out.append(transform(part))
+    return "".join(out)
+
+
+def isolate_latin(html: str) -> str:
+    """Wrap runs of Latin script in <bdi> (for Arabic pages)."""
+    return _walk(html, NO_ISOLATION, lambda text: LATIN_RUN.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", text))
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    definition: str
+
+
+def _term_pattern(data: DataSet, lang: str) -> tuple[re.Pattern, dict[str, Term]]:
+    forms: dict[str, Term] = {}
+    for term in data.glossary.values():
+        entry = Term(term.id, term.definition[lang])
+        for form in [term.term[lang], *term.variants[lang], *term.abbr[lang]]:
+            key = form.casefold() if lang == "en" else form
+            forms.setdefault(key, entry)
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    if lang == "ar":
+        pattern = re.compile(f"(?<![{ARABIC_LETTER}])({AR_PREFIX})({alternatives})(?![{ARABIC_LETTER}])")
+    else:
+        pattern = re.compile(rf"()\b({alternatives})\b", re.IGNORECASE)
+    return pattern, forms
+
+
+_PATTERNS: dict[tuple[int, str], tuple[re.Pattern, dict[str, Term]]] = {}
+
+
+def link_terms(html: str, data: DataSet, lang: str, glossary_href: str, skip_ids: set[str] = frozenset()) -> str:
+    """Link the first use of each glossary term on the page to its entry, with a tooltip
+    (the definition) that shows on hover and on keyboard focus."""
+    key = (id(data), lang)
+    if key not in _PATTERNS:
+        _PATTERNS[key] = _term_pattern(data, lang)
+    pattern, forms = _PATTERNS[key]
+    seen: set[str] = set(skip_ids)
+    counter = [0]
+
+    def replace(match: re.Match) -> str:
+        word = match.group(0)
+        form = match.group(2).casefold() if lang == "en" else match.group(2)
+        term = forms.get(form)
+        if term is None or term.id in seen:
+            return word
+        seen.add(term.id)
+        counter[0] += 1
+        tip = f"ox-tip-{term.id}"
+        return (
+            f'<span class="ox-term"><a href="{glossary_href}#{term.id}" aria-describedby="{tip}">{word}</a>'
+            f'<span class="ox-tip" role="tooltip" id="{tip}" data-pagefind-ignore>{escape(term.definition)}</span></span>'
+        )
+
+    return _walk(html, NO_TERMS, lambda text: pattern.sub(replace, text))

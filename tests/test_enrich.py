@@ -1,0 +1,34 @@
+"""Glossary terms in context and Latin isolation, on HTML strings."""
+
+from __future__ import annotations
+
+from explainer.enrich import isolate_latin, link_terms
+
+
+def test_arabic_terms_match_through_attached_prefixes(fixture_data):
+    html = "<p>بقدرة والغيغاواط الواحد، ثم غيغاواط آخر.</p>"
+    out = link_terms(html, fixture_data, "ar", "../glossary/")
+    assert out.count('class="ox-term"') == 1  # first use only
+    assert '<a href="../glossary/#gigawatt" aria-describedby="ox-tip-gigawatt">والغيغاواط</a>' in out
+    assert 'role="tooltip" id="ox-tip-gigawatt"' in out and "وحدة قدرة تساوي ألف ميغاواط." in out
+    for prefixed in ("بالغيغاواط", "للغيغاواط", "فبغيغاواط", "كغيغاواط", "وجيجاواط"):
+        assert 'class="ox-term"' in link_terms(f"<p>{prefixed}</p>", fixture_data, "ar", "g/"), prefixed
+    # not inside a longer word, not in headings or links
+    assert "ox-term" not in link_terms("<p>غيغاواطات</p>", fixture_data, "ar", "g/")
+    assert "ox-term" not in link_terms("<h2>غيغاواط</h2><a href='x'>غيغاواط</a>", fixture_data, "ar", "g/")
+
+
+def test_english_terms_case_insensitive_with_abbreviations(fixture_data):
+    out = link_terms("<p>Ten GW is ten Gigawatts; a megawatt is less.</p>", fixture_data, "en", "../glossary/")
+    assert '>GW</a>' in out and "#megawatt" in out
+    assert out.count("#gigawatt") == 1
+
+
+def test_latin_runs_isolated_outside_code_and_entities():
+    html = '<p>رقائق MI450 بقدرة 1 غيغاواط &amp; Stargate UK</p><code>MI450</code><a title="AMD">AMD</a>'
+    out = isolate_latin(html)
+    assert "<bdi>MI450</bdi> بقدرة 1" in out
+    assert "<bdi>Stargate UK</bdi>" in out
+    assert "&amp;" in out and "<bdi>amp</bdi>" not in out
+    assert "<code>MI450</code>" in out
+    assert '<a title="AMD"><bdi>AMD</bdi></a>' in out
