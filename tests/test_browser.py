@@ -57,3 +57,25 @@ def test_glossary_tooltip_on_hover_and_keyboard_focus(desktop, server, real_data
     assert tip.is_visible()
     href = link.get_attribute("href")
     assert "/glossary/#" in href or href.startswith("../../glossary/#")
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_value_header_sorts_rows_numerically_both_ways(desktop, server, real_data, prefix):
+    desktop.goto(f"{server.url}{prefix}/deals/")
+    values = lambda: [float(v) for v in desktop.locator("table.ox-sortable tbody td[data-col=value]").evaluate_all(
+        "cells => cells.map(c => c.dataset.sort)")]
+    built = values()
+    assert built != sorted(built) and built != sorted(built, reverse=True)  # the test can fail
+    header = desktop.locator("table.ox-sortable th[data-col=value]")
+    header.click()
+    first = values()
+    assert first in (sorted(built), sorted(built, reverse=True))
+    header.click()
+    second = values()
+    assert second == list(reversed(first)) or second == sorted(built, reverse=first == sorted(built))
+    assert header.get_attribute("aria-sort") in ("ascending", "descending")
+    assert len(second) == len(real_data.deals)
+    # the keyboard works too: Enter on the focused header sorts again
+    header.focus()
+    desktop.keyboard.press("Enter")
+    assert values() != second

@@ -109,3 +109,39 @@ def test_unknown_placeholder_fails_with_file_and_line(tmp_path):
     assert result.returncode == 1
     assert "docs/en/placeholder-test.md:5: {{ figure:nope }}: no figure 'nope' in data/figures.yaml" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December")
+
+
+def arabic_pages(site: Path):
+    for path in site.rglob("index.html"):
+        if not path.relative_to(site).as_posix().startswith("en/"):
+            yield path
+
+
+def test_arabic_pages_show_no_us_dollar_sign_or_english_month(built_site):
+    import re
+    checked = 0
+    for path in arabic_pages(built_site):
+        doc = read(built_site, path.relative_to(built_site).as_posix())
+        main = doc.text
+        assert "US$" not in main, path
+        # quotes in their original English and source titles are marked lang="en";
+        # everything else on an Arabic page must use Arabic month names
+        html = path.read_text(encoding="utf-8")
+        stripped = re.sub(r'<(\w+)[^>]*\blang="en"[^>]*>.*?</\1>', "", html, flags=re.S)
+        stripped = re.sub(r"<[^>]+>", " ", stripped)
+        for month in ENGLISH_MONTHS:
+            assert not re.search(rf"\b{month}\s+\d", stripped), (path, month)
+        checked += 1
+    assert checked > 20
+
+
+def test_arabic_heading_anchors_keep_arabic_letters(built_site, real_data):
+    deal = next(iter(real_data.deals))
+    doc = read(built_site, f"deals/{deal}/index.html")
+    ids = [a["id"] for a in doc.find_all("h2") if "id" in a]
+    assert "الأطراف" in ids
+    assert not any(i.startswith("_") for i in ids)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from markupsafe import escape
-
 from . import render
 from .model import Amount, DataSet, Deal
 
@@ -62,7 +60,7 @@ def gigawatt_costs_table(ctx: render.Ctx, page: str) -> str:
             "</tr>"
         )
     heads = ("deal", "announced-capacity", "announced-value", "implied-cost")
-    head = "".join(f'<th scope="col">{escape(ctx.t(h))}</th>' for h in heads)
+    head = "".join(render.th(ctx, h, numeric=h != "deal") for h in heads)
     return (
         '<div class="ox-table" markdown="0">\n'
         f'<table class="ox-sortable"><thead><tr>{head}</tr></thead>\n<tbody>\n'

@@ -17,7 +17,7 @@ from decimal import Decimal
 from markupsafe import Markup, escape
 
 from . import l10n
-from .model import Company, DataSet, Deal, Source
+from .model import Company, DataSet, Deal, Source, Status
 
 GENERATED_MARK = "# GENERATED from data/ by scripts/explainer: do not edit; edit data/*.yaml instead."
 
@@ -120,6 +120,8 @@ def _sort_amount(value: Decimal | None) -> str:
 
 
 DEAL_COLUMNS = ("announced", "deal", "parties", "kind", "value", "capacity", "status")
+NUMERIC_COLUMNS = {"value", "capacity", "status", "deals"}
+STATUS_ORDER = list(Status.__args__)  # lifecycle order, for sorting by status
 
 
 def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = None) -> str:
@@ -127,9 +129,7 @@ def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = No
     columns = list(DEAL_COLUMNS)
     if role_of:
         columns.insert(3, "role")
-    head = "".join(
-        f'<th scope="col" data-col="{c}">{escape(ctx.t(c))}</th>' for c in columns
-    )
+    head = "".join(th(ctx, c) for c in columns)
     rows = []
     for deal in deals:
         parties = "، ".join if ctx.lang == "ar" else ", ".join
@@ -155,7 +155,7 @@ def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = No
                 ctx.html(ctx.loc.capacity(deal.capacity)) if deal.capacity else Markup("—"),
             ),
             "status": (
-                status.status,
+                STATUS_ORDER.index(status.status),
                 Markup(
                     f'<span class="ox-status ox-status--{status.status}">{ctx.html(ctx.status_label(status.status))}</span>'
                 ),
@@ -178,6 +178,13 @@ def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = No
         + "\n".join(rows)
         + "\n</tbody></table>\n</div>\n"
     )
+
+
+def th(ctx: Ctx, column: str, numeric: bool | None = None) -> str:
+    """A sortable column header; numeric columns sort by their cells' raw data-sort numbers."""
+    numeric = column in NUMERIC_COLUMNS if numeric is None else numeric
+    method = ' data-sort-method="number"' if numeric else ""
+    return f'<th scope="col" data-col="{column}"{method}>{escape(ctx.t(column))}</th>'
 
 
 def _dl(items: list[tuple[str, Markup]]) -> str:
@@ -303,7 +310,7 @@ def companies_index(ctx: Ctx) -> str:
     page = "companies/index.md"
     title = ctx.t("companies")
     companies = sorted(ctx.data.companies.values(), key=lambda c: c.name[ctx.lang])
-    head = "".join(f'<th scope="col">{escape(ctx.t(k))}</th>' for k in ("company", "kind", "country", "deals"))
+    head = "".join(th(ctx, k) for k in ("company", "kind", "country", "deals"))
     rows = []
     for company in companies:
         count = len(ctx.data.deals_of(company.id))
