@@ -6,7 +6,8 @@ nothing of MkDocs, so the site can move to a successor by rewriting this file.
 What it does, by MkDocs event:
 - on_config:        load and validate data/ (a problem aborts the build *before*
                     site/ is cleaned, so the last good site stays), then write the
-                    generated pages for both languages into docs/<lang>/.
+                    generated pages for both languages into docs/<lang>/, then check
+                    that the hand-written pages match in both languages (parity).
 - on_page_markdown: resolve `{{ kind:id }}` placeholders in the page's own language.
 - on_page_context / on_post_page: absolute hreflang alternates per page.
 - on_post_build:    per-language sitemap.xml, open data downloads.
@@ -26,7 +27,7 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from explainer import enrich, loader, pages, placeholders, render, writer  # noqa: E402
+from explainer import enrich, loader, opendata, pages, parity, placeholders, render, writer  # noqa: E402
 from explainer.model import LANGS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
@@ -63,7 +64,14 @@ def on_config(config):
     inner = bool(i18n and getattr(i18n, "building", False))
     if not inner or "data" not in _state:
         _state["data"] = _load_and_write(Path(config.docs_dir))
+        _fail_on(parity.check(Path(config.docs_dir)), "the Arabic and English pages do not match")
     return config
+
+
+def _fail_on(problems: list[str], what: str) -> None:
+    if problems:
+        lines = "\n".join(f"  {p}" for p in problems)
+        raise PluginError(f"{what} ({len(problems)} problem(s)); nothing was built:\n{lines}")
 
 
 def _page_lang(page, config) -> str:
@@ -140,8 +148,13 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    """Each language folder gets its own sitemap.xml (Material asks for /en/sitemap.xml)."""
+    """Each language folder gets its own sitemap.xml (Material asks for /en/sitemap.xml)
+    and the open-data downloads the deals page links to."""
     lang = config.theme.get("language", LANGS[0])
+    downloads = Path(config.site_dir, _lang_prefix(lang), "downloads")
+    downloads.mkdir(parents=True, exist_ok=True)
+    for name, make in opendata.DOWNLOADS.items():
+        (downloads / name).write_bytes(make(_state["data"]))
     urls = sorted(_state.get("urls", {}).pop(lang, set()))
     if lang != LANGS[0]:
         body = "".join(f"  <url><loc>{escape(u)}</loc></url>\n" for u in urls)

@@ -216,11 +216,18 @@ def deals_index(ctx: Ctx) -> str:
         if ctx.lang == "en"
         else f"{ctx.loc.count(len(deals), 'deal')}. {ctx.t('as-of')} {ctx.loc.date(ctx.data.site.as_of)}."
     )
+    downloads = (
+        '<p class="ox-downloads">'
+        f'<a href="../downloads/deals.csv" download>{escape(ctx.t("download-csv"))}</a> · '
+        f'<a href="../downloads/deals.json" download>{escape(ctx.t("download-json"))}</a></p>\n'
+    )
     return (
         front_matter(title, ctx.data.site.description[ctx.lang], hide=["toc"])
         + f"# {ctx.md(title)}\n\n"
         + f'<p class="ox-lede">{ctx.html(intro)}</p>\n\n'
         + deals_table(ctx, deals, page)
+        + "\n"
+        + downloads
     )
 
 
