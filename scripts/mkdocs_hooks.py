@@ -18,11 +18,13 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import subprocess
 import sys
 from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -58,14 +60,19 @@ def _load_and_write(docs_dir: Path):
 
 
 def on_config(config):
-    # Runs once per language build (mkdocs-static-i18n rebuilds for each language);
-    # data is loaded and pages written on the first, reused by the others.
-    i18n = config.plugins.get("i18n")
-    inner = bool(i18n and getattr(i18n, "building", False))
-    if not inner or "data" not in _state:
+    # mkdocs-static-i18n runs one nested build per extra language from inside the
+    # first build's on_post_build. `depth` tells the outermost build from the nested
+    # ones: data is loaded and pages are written once, at depth 1.
+    _state["depth"] = _state.get("depth", 0) + 1
+    if _state["depth"] == 1:
+        _state["urls"] = {}
         _state["data"] = _load_and_write(Path(config.docs_dir))
         _fail_on(parity.check(Path(config.docs_dir)), "the Arabic and English pages do not match")
     return config
+
+
+def on_build_error(error):
+    _state["depth"] = 0
 
 
 def _fail_on(problems: list[str], what: str) -> None:
@@ -141,26 +148,61 @@ def on_page_context(context, page, config, nav):
     # every page URL is a directory (use_directory_urls), so the relative link does too
     rel = posixpath.relpath(f"{_lang_prefix(other)}{url}" or ".", page.url or ".")
     rel = "./" if rel == "." else rel.rstrip("/") + "/"
+    search = posixpath.relpath(f"{_lang_prefix(lang)}search/", page.url or ".")
+    context["explainer_search_href"] = search.rstrip("/") + "/" if search != "." else "./"
+    context["explainer_search_label"] = _state["data"].labels.ui["search"][lang]
     name, direction = LANG_NAMES[other]
     context["explainer_switch"] = {"lang": other, "href": rel, "name": name, "dir": direction}
-    _state.setdefault("urls", {}).setdefault(lang, set()).add(context["explainer_self_href"])
+    _state["urls"].setdefault(lang, {})[page.url] = context["explainer_alternates"]
     return context
 
 
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
 def on_post_build(config):
-    """Each language folder gets its own sitemap.xml (Material asks for /en/sitemap.xml)
-    and the open-data downloads the deals page links to."""
-    lang = config.theme.get("language", LANGS[0])
-    downloads = Path(config.site_dir, _lang_prefix(lang), "downloads")
-    downloads.mkdir(parents=True, exist_ok=True)
-    for name, make in opendata.DOWNLOADS.items():
-        (downloads / name).write_bytes(make(_state["data"]))
-    urls = sorted(_state.get("urls", {}).pop(lang, set()))
-    if lang != LANGS[0]:
-        body = "".join(f"  <url><loc>{escape(u)}</loc></url>\n" for u in urls)
-        Path(config.site_dir, lang, "sitemap.xml").write_text(
-            '<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            f"{body}</urlset>\n",
-            encoding="utf-8",
+    """Once every language is built: open-data downloads in each language folder,
+    a sitemap.xml for each extra language (Material asks for /en/sitemap.xml),
+    and the search index."""
+    _state["depth"] -= 1
+    if _state["depth"] > 0:
+        return
+    site = Path(config.site_dir)
+    for lang in LANGS:
+        downloads = site / _lang_prefix(lang) / "downloads"
+        downloads.mkdir(parents=True, exist_ok=True)
+        for name, make in opendata.DOWNLOADS.items():
+            (downloads / name).write_bytes(make(_state["data"]))
+        pages_of_lang = _state["urls"].get(lang, {})
+        if lang != LANGS[0]:
+            (site / lang / "sitemap.xml").write_text(_sitemap(pages_of_lang.values(), lang), encoding="utf-8")
+        # Material's JavaScript fetches sitemap.xml next to every hreflang alternate, i.e.
+        # in each page's folder: give each page folder a sitemap of that one page.
+        for url, alternates in pages_of_lang.items():
+            if url and url != _lang_prefix(lang):
+                (site / url / "sitemap.xml").write_text(_sitemap([alternates], lang), encoding="utf-8")
+    _index_search(site)
+
+
+def _sitemap(pages_alternates, lang: str) -> str:
+    entries = []
+    for alternates in sorted(pages_alternates, key=lambda alts: alts[0]["href"]):
+        own = next(a["href"] for a in alternates if a["lang"] == lang)
+        links = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{a["lang"]}" href="{escape(a["href"])}"/>' for a in alternates
         )
+        entries.append(f"  <url><loc>{escape(own)}</loc>{links}</url>\n")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+        + "".join(entries) + "</urlset>\n"
+    )
+
+
+def _index_search(site_dir: Path) -> None:
+    """Pagefind: one search index per <html lang>, written to site/pagefind/."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent",
+         "--exclude-selectors", ".headerlink, .ox-tip, .md-source-file"],
+        capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise PluginError(f"search indexing (Pagefind) failed: {result.stderr.strip() or result.stdout.strip()}")

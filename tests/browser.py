@@ -40,9 +40,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 class Server:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, port: int = 0):
         handler = functools.partial(Handler, directory=str(root))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 

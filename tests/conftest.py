@@ -20,20 +20,35 @@ def fixture_data():
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def site_port() -> int:
+    """A free local port, chosen before the build so site_url can name it: then every
+    absolute URL in the pages (hreflang, OpenGraph) is served by the test server."""
+    import socket
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_url(site_port) -> str:
+    return f"http://127.0.0.1:{site_port}/"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_url) -> Path:
     """The real site (data/ and docs/ as they are), built once with --strict."""
     work = tmp_path_factory.mktemp("real")
     project = copy_project(work / "project")
     site = work / "site"
-    result = mkdocs_build(project, site)
+    result = mkdocs_build(project, site, env={"SITE_URL": site_url})
     assert result.returncode == 0, result.stderr
     return site
 
 
 @pytest.fixture(scope="session")
-def server(built_site):
+def server(built_site, site_port):
     from browser import Server
-    srv = Server(built_site)
+    srv = Server(built_site, site_port)
     yield srv
     srv.close()
 

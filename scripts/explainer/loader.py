@@ -110,8 +110,11 @@ class _Reader:
         self.problems.append(Problem(self.rel, line, entry, _dotted(path) or None, message))
 
     def read(self) -> Any:
-        loader = _SafeLoader(self.text)
+        loader = None
         try:
+            # The constructor already scans the text for characters YAML forbids
+            # (ReaderError), so it belongs inside the try.
+            loader = _SafeLoader(self.text)
             node = loader.get_single_node()
             if node is None:
                 return None
@@ -124,11 +127,18 @@ class _Reader:
             what = exc.problem or "not valid YAML"
             self.problem(line, f"YAML syntax error: {what}")
             return None
+        except yaml.reader.ReaderError as exc:  # a character YAML does not allow at all
+            line = self.text.count("\n", 0, exc.position) + 1
+            code = f" (U+{exc.character:04X})" if isinstance(exc.character, int) else ""
+            self.problem(line, f"contains a character YAML does not allow{code}; remove it")
+            return None
         except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
-            self.problem(None, f"could not read the YAML ({type(exc).__name__}: {exc})")
+            detail = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line, always
+            self.problem(None, f"could not read the YAML ({detail})")
             return None
         finally:
-            loader.dispose()
+            if loader is not None:
+                loader.dispose()
 
     def _check(self, root: yaml.Node) -> bool:
         """Walk the node graph: record lines, refuse aliases, duplicates, odd characters."""
@@ -217,6 +227,10 @@ def _friendly(error: dict) -> str:
     if kind == "missing":
         return "is required"
     if kind == "extra_forbidden":
+        field = str(error["loc"][-1]) if error["loc"] else ""
+        if " " in field.strip():
+            return ("is not a known field: a text containing a comma or colon inside {ar: ..., en: ...} "
+                    "must be put in quotes")
         return "is not a known field (check the spelling)"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")

@@ -51,6 +51,8 @@ def _parse_number(value: object) -> Decimal:
     """Accept 500, 22.4, "22.4 billion", "350 million" and return an exact Decimal."""
     if isinstance(value, bool):
         raise ValueError("expected a number, got true/false")
+    if isinstance(value, Decimal):
+        return value
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
@@ -65,6 +67,8 @@ def _parse_number(value: object) -> Decimal:
                 return Decimal(parts[0]) * MULTIPLIERS[parts[1].lower()]
         except InvalidOperation:
             pass
+        except ArithmeticError:  # decimal.Overflow: "1e999999999 billion"
+            raise ValueError(f"'{value}' is too large a number") from None
         raise ValueError(
             f"'{value}' is not a number: write e.g. 500, 22.4 billion or 350 million"
         )
@@ -76,7 +80,12 @@ def _non_negative(value: Decimal) -> Decimal:
         raise ValueError("must not be negative")
     if not value.is_finite():
         raise ValueError("must be a finite number")
+    if value >= MAX_NUMBER:  # also keeps absurd exponents (1e999999) away from formatting
+        raise ValueError(f"{value} is too large (the limit is 1000 trillion); check the number")
     return value
+
+
+MAX_NUMBER = Decimal(10) ** 15
 
 
 Number = Annotated[Decimal, BeforeValidator(_parse_number), AfterValidator(_non_negative)]

@@ -15,6 +15,7 @@ def generated_pages(data: DataSet, lang: str) -> dict[str, str]:
         "timeline.md": render.timeline_page(ctx),
         "sources.md": render.sources_page(ctx),
         "quotes.md": render.quotes_page(ctx),
+        "search.md": render.search_page(ctx),
     }
     for deal in data.deals.values():
         pages[f"deals/{deal.id}.md"] = render.deal_page(ctx, deal)

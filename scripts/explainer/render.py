@@ -106,6 +106,11 @@ def front_matter(title: str, description: str, **extra) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+def _text(value: object) -> Markup:
+    """Data text inside HTML: escaped, and braces as entities so it never forms a placeholder."""
+    return l10n.to_html(str(value))
+
+
 def _attr(value: object) -> str:
     """An attribute value: escaped like text, without isolates (no markup in attributes)."""
     return str(l10n.to_html(l10n.strip_isolates(str(value))))
@@ -173,7 +178,7 @@ def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = No
     return (
         '<div class="ox-table" markdown="0">\n'
         f'<table class="ox-sortable" data-rows="{len(deals)}">'
-        f'<caption>{escape(caption)}</caption>'
+        f'<caption>{_text(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n"
         + "\n".join(rows)
         + "\n</tbody></table>\n</div>\n"
@@ -184,11 +189,11 @@ def th(ctx: Ctx, column: str, numeric: bool | None = None) -> str:
     """A sortable column header; numeric columns sort by their cells' raw data-sort numbers."""
     numeric = column in NUMERIC_COLUMNS if numeric is None else numeric
     method = ' data-sort-method="number"' if numeric else ""
-    return f'<th scope="col" data-col="{column}"{method}>{escape(ctx.t(column))}</th>'
+    return f'<th scope="col" data-col="{column}"{method}>{_text(ctx.t(column))}</th>'
 
 
 def _dl(items: list[tuple[str, Markup]]) -> str:
-    inner = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in items)
+    inner = "".join(f"<dt>{_text(k)}</dt><dd>{v}</dd>" for k, v in items)
     return f'<dl class="ox-facts">{inner}</dl>\n'
 
 
@@ -218,8 +223,8 @@ def deals_index(ctx: Ctx) -> str:
     )
     downloads = (
         '<p class="ox-downloads">'
-        f'<a href="../downloads/deals.csv" download>{escape(ctx.t("download-csv"))}</a> · '
-        f'<a href="../downloads/deals.json" download>{escape(ctx.t("download-json"))}</a></p>\n'
+        f'<a href="../downloads/deals.csv" download>{_text(ctx.t("download-csv"))}</a> · '
+        f'<a href="../downloads/deals.json" download>{_text(ctx.t("download-json"))}</a></p>\n'
     )
     return (
         front_matter(title, ctx.data.site.description[ctx.lang], hide=["toc"])
@@ -283,7 +288,7 @@ def deal_page(ctx: Ctx, deal: Deal) -> str:
             "</tr>"
             for f in deal.flows
         )
-        head = "".join(f'<th scope="col">{escape(ctx.t(k))}</th>' for k in ("from", "to", "type", "amount"))
+        head = "".join(f'<th scope="col">{_text(ctx.t(k))}</th>' for k in ("from", "to", "type", "amount"))
         out.append(f'<div class="ox-table"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>\n')
     if deal.related:
         out.append(f"## {ctx.md(ctx.t('related-deals'))}\n")
@@ -291,9 +296,9 @@ def deal_page(ctx: Ctx, deal: Deal) -> str:
             out.append(f"- [{ctx.md(ctx.data.deals[other].title[ctx.lang])}]({other}.md)")
         out.append("")
     out.append(f"## {ctx.md(ctx.t('sources'))}\n")
-    for source_id in deal.sources:
-        out.append(f"- {source_line(ctx, page, ctx.data.sources[source_id])}")
-    out.append("")
+    # a raw HTML list, not a Markdown one: Markdown would read [text](url) typed in a source's title
+    items = "".join(f"<li>{source_line(ctx, page, ctx.data.sources[s])}</li>" for s in deal.sources)
+    out.append(f'<ul class="ox-deal-sources">{items}</ul>\n')
     return "\n".join(out)
 
 
@@ -301,13 +306,13 @@ def source_line(ctx: Ctx, page: str, source: Source) -> str:
     sep = "، " if ctx.lang == "ar" else ", "
     bits = [
         f'<a href="{_attr(source.url)}" hreflang="{source.language}" lang="{source.language}" '
-        f'dir="auto" rel="noopener">{escape(source.title)}</a>',
+        f'dir="auto" rel="noopener">{_text(source.title)}</a>',
         str(ctx.html(source.publisher)),
         str(ctx.html(ctx.loc.date(source.date))),
     ]
     text = sep.join(bits)
     if source.via:
-        text += f"{sep}{escape(ctx.t('via'))} {ctx.html(source.via)}"
+        text += f"{sep}{_text(ctx.t('via'))} {ctx.html(source.via)}"
     if source.note:
         text += f' <span class="ox-note">({ctx.html(source.note[ctx.lang])})</span>'
     return text
@@ -347,7 +352,7 @@ def company_page(ctx: Ctx, company: Company) -> str:
     ]
     if company.website:
         facts.append(
-            (ctx.t("website"), Markup(f'<a href="{_attr(company.website)}" dir="ltr" rel="noopener">{escape(company.website)}</a>'))
+            (ctx.t("website"), Markup(f'<a href="{_attr(company.website)}" dir="ltr" rel="noopener">{_text(company.website)}</a>'))
         )
     out = [
         front_matter(company.name[ctx.lang], company.description[ctx.lang]),
@@ -381,7 +386,7 @@ def glossary_page(ctx: Ctx) -> str:
         out.append(f"<p>{ctx.html(term.definition[ctx.lang])}</p>\n")
         if term.variants[ctx.lang]:
             out.append(
-                f'<p class="ox-note">{escape(ctx.t("also-written"))}: {ctx.html(sep.join(term.variants[ctx.lang]))}</p>\n'
+                f'<p class="ox-note">{_text(ctx.t("also-written"))}: {ctx.html(sep.join(term.variants[ctx.lang]))}</p>\n'
             )
         if term.related:
             links = sep.join(
@@ -467,8 +472,8 @@ def quote_block(ctx: Ctx, page: str, quote_id: str) -> str:
         lang = quote.original_language
         direction = "rtl" if lang == "ar" else "ltr"
         parts.append(
-            f'<p class="ox-translation-note">{escape(ctx.t("translation-note"))}. '
-            f'<span lang="{lang}" dir="{direction}">«{escape(original)}»</span></p>'
+            f'<p class="ox-translation-note">{_text(ctx.t("translation-note"))}. '
+            f'<span lang="{lang}" dir="{direction}">«{_text(original)}»</span></p>'
         )
     parts.append(
         f"<figcaption>{ctx.html(attribution)}. {ctx.html(quote.context[ctx.lang])} "
@@ -476,3 +481,14 @@ def quote_block(ctx: Ctx, page: str, quote_id: str) -> str:
     )
     parts.append("</figure>\n")
     return "".join(parts)
+
+
+def search_page(ctx: Ctx) -> str:
+    """The search page: Pagefind's interface, filled in by assets/search.js (needs JavaScript)."""
+    title = ctx.t("search")
+    return (
+        front_matter(title, ctx.t("search-description"), hide=["toc"])
+        + f"# {ctx.md(title)}\n\n"
+        + '<div id="ox-search" class="ox-search"></div>\n'
+        + f'<noscript><p class="ox-note">{ctx.html(ctx.t("search-noscript"))}</p></noscript>\n'
+    )
