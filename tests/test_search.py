@@ -1,0 +1,85 @@
+"""Search in each language, as a reader uses it: the search page, a query, the results."""
+
+from __future__ import annotations
+
+import urllib.parse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+TOP = 5
+# (query, a page that must be among the first results). Arabic queries cover the article
+# and attached particles, hamza and alef forms, ta marbuta, diacritics and plurals.
+ARABIC = [
+    ("إنفيديا", "/companies/nvidia/"),
+    ("انفيديا", "/companies/nvidia/"),            # alef without hamza
+    ("والرقائق", "/glossary/"),                   # و + ال + plural
+    ("صفقه", "/circular-deals/"),                 # ta marbuta written as ha
+    ("صَفْقَة", "/circular-deals/"),               # diacritics; singular finds الصفقات
+    ("الصفقات الدائرية", "/circular-deals/"),
+    ("ستارغيت", "/deals/stargate/"),
+    ("برودكوم", "/companies/broadcom/"),
+    ("أمازون", "/companies/amazon/"),
+    ("كلفة الغيغاواط", "/gigawatt-cost/"),
+    ("جيجاواط", "/glossary/"),                    # a variant spelling, from the glossary
+]
+ENGLISH = [
+    ("warrant", "/en/glossary/"),
+    ("letter of intent", "/en/deals/nvidia-loi/"),
+    ("Stargate UK", "/en/deals/stargate-uk/"),
+    ("circular", "/en/circular-deals/"),
+    ("gigawatt cost", "/en/gigawatt-cost/"),
+    ("Broadcom", "/en/companies/broadcom/"),
+    ("Abilene", "/en/deals/oracle-cloud/"),
+]
+
+
+def results(page, base: str, path: str, query: str) -> list[str]:
+    page.goto(f"{base}{path}?q={urllib.parse.quote(query)}")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+    page.wait_for_function(
+        "q => document.querySelector('.pagefind-ui__search-input').value === q", arg=query
+    )
+    page.wait_for_timeout(300)  # let the result list settle
+    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    pages = []
+    for href in hrefs:
+        href = urllib.parse.unquote(href.split("#")[0])
+        if href not in pages:
+            pages.append(href)
+    return pages
+
+
+@pytest.mark.parametrize("query, expected", ARABIC)
+def test_arabic_queries(desktop, server, query, expected):
+    found = results(desktop, server.url, "/search/", query)
+    assert expected in found[:TOP], found
+    assert not any(p.startswith("/en/") for p in found), "Arabic search must return Arabic pages only"
+
+
+@pytest.mark.parametrize("query, expected", ENGLISH)
+def test_english_queries(desktop, server, query, expected):
+    found = results(desktop, server.url, "/en/search/", query)
+    assert expected in found[:TOP], found
+    assert all(p.startswith("/en/") for p in found), "English search must return English pages only"
+
+
+def test_search_is_reachable_from_every_page_by_keyboard(desktop, server):
+    desktop.goto(server.url + "/deals/")
+    link = desktop.locator("a.ox-search-link")
+    desktop.locator("body").focus()
+    for _ in range(30):
+        desktop.keyboard.press("Tab")
+        if link.evaluate("a => a === document.activeElement"):
+            break
+    else:
+        pytest.fail("the search link is not reachable by keyboard")
+    desktop.keyboard.press("Enter")
+    desktop.wait_for_selector(".pagefind-ui__search-input")
+    assert desktop.url.endswith("/search/")
+    desktop.wait_for_function("document.activeElement && document.activeElement.classList.contains('pagefind-ui__search-input')")
+    desktop.keyboard.type("ستارغيت")
+    desktop.wait_for_selector(".pagefind-ui__result-link")
+    assert "/deals/stargate" in desktop.locator(".pagefind-ui__result-link").first.get_attribute("href") or \
+        "/deals/stargate" in " ".join(desktop.locator(".pagefind-ui__result-link").evaluate_all("e => e.map(x => x.getAttribute('href'))"))
