@@ -65,7 +65,7 @@ def test_latin_runs_are_isolated_in_arabic_only(fixture_data):
 def test_quote_is_marked_as_translation_on_the_other_language(fixture_data):
     ar = render.quote_block(render.Ctx.make(fixture_data, "ar"), "quotes.md", "altman-expect-more")
     en = render.quote_block(render.Ctx.make(fixture_data, "en"), "quotes.md", "altman-expect-more")
-    assert "ترجمة من الإنجليزية" in ar and 'lang="en"' in ar
+    assert "ترجمة الموقع من الإنجليزية" in ar and '<blockquote class="ox-original" lang="en" dir="ltr">' in ar
     assert "You should expect much more from us in the coming months." in en
     assert "Translated" not in en
 

@@ -468,12 +468,12 @@ def quote_block(ctx: Ctx, page: str, quote_id: str) -> str:
     parts = [f'<figure class="ox-quote" id="q-{quote.id}">']
     parts.append(f"<blockquote><p>{ctx.html(text)}</p></blockquote>")
     if translated:
-        original = quote.text[quote.original_language]
         lang = quote.original_language
         direction = "rtl" if lang == "ar" else "ltr"
+        parts.append(f'<p class="ox-translation-note">{escape(ctx.t("translation-note"))}:</p>')
         parts.append(
-            f'<p class="ox-translation-note">{_text(ctx.t("translation-note"))}. '
-            f'<span lang="{lang}" dir="{direction}">«{_text(original)}»</span></p>'
+            f'<blockquote class="ox-original" lang="{lang}" dir="{direction}">'
+            f"<p>{escape(quote.text[lang])}</p></blockquote>"
         )
     parts.append(
         f"<figcaption>{ctx.html(attribution)}. {ctx.html(quote.context[ctx.lang])} "
