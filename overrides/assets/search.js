@@ -23,6 +23,16 @@
     });
     var query = new URLSearchParams(location.search).get("q");
     if (query) ui.triggerSearch(query);
+    // Pagefind's input has only a placeholder; give it a real accessible name.
+    var heading = document.querySelector("article h1");
+    var name = heading ? heading.firstChild.textContent.trim() : "Search";
+    new MutationObserver(function (changes, observer) {
+      var input = element.querySelector("input[type=text], input[type=search]");
+      if (input) {
+        input.setAttribute("aria-label", name);
+        observer.disconnect();
+      }
+    }).observe(element, { childList: true, subtree: true });
   };
   document.head.appendChild(script);
 })();
