@@ -15,6 +15,7 @@ What it does, by MkDocs event:
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import posixpath
@@ -103,10 +104,22 @@ def on_page_markdown(markdown, page, config, files):
     data = _state["data"]
     lang = _page_lang(page, config)
     ctx = render.Ctx.make(data, lang)
+    skip = _front_matter_lines(page.file.content_string, markdown)
     try:
-        return placeholders.resolve(markdown, ctx, _page_rel(page, config), f"docs/{lang}/{_page_rel(page, config)}")
+        resolved = placeholders.resolve("\n" * skip + markdown, ctx, _page_rel(page, config), f"docs/{lang}/{_page_rel(page, config)}")
+        return resolved[skip:]
     except placeholders.PlaceholderError as exc:
         raise PluginError("\n".join(exc.problems)) from None
+
+
+def _front_matter_lines(source: str, markdown: str) -> int:
+    """How many lines MkDocs removed from the top of the file (front matter and the blank
+    lines after it), so placeholder errors can give the file's own line numbers."""
+    body, lines = parity.strip_front_matter(source)
+    rest = body.lstrip("\n")
+    if not markdown or not rest.startswith(markdown[:200]):
+        return 0
+    return lines + len(body) - len(rest)
 
 
 def on_page_content(html, page, config, files):
@@ -121,7 +134,7 @@ def on_page_content(html, page, config, files):
     return html
 
 
-OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
+OG_LOCALES = {"ar": "ar_AR", "en": "en_GB"}
 LANG_NAMES = {"ar": ("العربية", "rtl"), "en": ("English", "ltr")}
 
 
@@ -206,3 +219,10 @@ def _index_search(site_dir: Path) -> None:
     )
     if result.returncode != 0:
         raise PluginError(f"search indexing (Pagefind) failed: {result.stderr.strip() or result.stdout.strip()}")
+    # Pagefind lists its languages in hash-map order, which changes from run to run;
+    # sorted, the same input gives a byte-identical site (tests/test_integrity.py).
+    entry_file = site_dir / "pagefind" / "pagefind-entry.json"
+    if entry_file.is_file():
+        entry = json.loads(entry_file.read_text(encoding="utf-8"))
+        entry["languages"] = dict(sorted(entry.get("languages", {}).items()))
+        entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

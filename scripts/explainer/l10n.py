@@ -54,6 +54,9 @@ AR_NOUNS: dict[str, dict[str, str]] = {
     "term": {"one": "مصطلح واحد", "two": "مصطلحان", "few": "{n} مصطلحات", "many": "{n} مصطلحًا", "other": "{n} مصطلح"},
     "source": {"one": "مصدر واحد", "two": "مصدران", "few": "{n} مصادر", "many": "{n} مصدرًا", "other": "{n} مصدر"},
 }
+# CLDR's "zero" category (the number 0 itself) takes the "other" form: "0 دولار".
+for _forms in AR_NOUNS.values():
+    _forms.setdefault("zero", _forms["other"])
 # In Arabic a scale word followed by "دولار" is in the construct state: the dual
 # loses its nun ("ملياري دولار"), other forms are unchanged.
 AR_CONSTRUCT_DUAL = {"تريليونا": "تريليوني", "مليارا": "ملياري", "مليونا": "مليوني"}
@@ -94,7 +97,8 @@ class Localiser:
         if lang not in ("ar", "en"):
             raise ValueError(f"unsupported language {lang!r}")
         self.lang = lang
-        self.locale = _locale(lang)
+        # English pages follow British usage (the site's spelling): "6 October 2025".
+        self.locale = _locale("en_GB" if lang == "en" else lang)
         self.digits = digits if lang == "ar" else "latn"
 
     # -- numbers ---------------------------------------------------------
@@ -214,7 +218,7 @@ class Localiser:
         return text.translate(ARABIC_INDIC) if self.digits == "arab" else text
 
     def date(self, value: dt.date) -> str:
-        """'6 أكتوبر 2025' / 'October 6, 2025' (CLDR long format)."""
+        """'6 أكتوبر 2025' / '6 October 2025' (CLDR long format)."""
         return self._digits(dates.format_date(value, format="long", locale=self.locale).translate(BIDI_MARKS))
 
     def month(self, value: dt.date) -> str:
