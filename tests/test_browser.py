@@ -79,3 +79,19 @@ def test_value_header_sorts_rows_numerically_both_ways(desktop, server, real_dat
     header.focus()
     desktop.keyboard.press("Enter")
     assert values() != second
+
+
+def test_charts_are_drawn_in_both_languages(phone, desktop, server):
+    import re
+
+    for page in (phone, desktop):
+        for path, arabic in (("/charts/", True), ("/en/charts/", False)):
+            page.goto(server.url + path)
+            svgs = page.locator("figure.ox-chart svg[role=img]")
+            assert svgs.count() == 4
+            for i in range(4):
+                box = svgs.nth(i).bounding_box()
+                assert svgs.nth(i).is_visible() and box["width"] > 0 and box["height"] > 0, (path, i)
+                assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"] + 1, (path, i)
+            first_text = " ".join(svgs.first.locator("text").all_text_contents())
+            assert bool(re.search("[\u0621-\u064a]", first_text)) == arabic, path

@@ -90,6 +90,25 @@ def _locale(lang: str) -> Locale:
     return Locale.parse(lang)
 
 
+def _to_digits(text: str, digits: str) -> str:
+    return text.translate(ARABIC_INDIC) if digits == "arab" else text
+
+
+# Babel is exact but not fast; the same numbers and dates recur on many pages.
+@lru_cache(maxsize=65536)
+def _format_number(value: Decimal, fraction_digits: int, locale: Locale, digits: str) -> str:
+    pattern = "#,##0" + ("." + "#" * fraction_digits if fraction_digits else "")
+    # Babel gives the separators of the numbering system (٫ ٬ for arab);
+    # the digits themselves are mapped here, since Babel keeps them Latin.
+    text = numbers.format_decimal(value, format=pattern, locale=locale, numbering_system=digits)
+    return _to_digits(text.translate(BIDI_MARKS), digits)
+
+
+@lru_cache(maxsize=65536)
+def _format_date(value: dt.date, locale: Locale, digits: str) -> str:
+    return _to_digits(dates.format_date(value, format="long", locale=locale).translate(BIDI_MARKS), digits)
+
+
 class Localiser:
     """Formats values for one language. `digits` applies to the Arabic half only."""
 
@@ -103,13 +122,7 @@ class Localiser:
 
     # -- numbers ---------------------------------------------------------
     def number(self, value: Decimal | int | float, fraction_digits: int = 2) -> str:
-        pattern = "#,##0" + ("." + "#" * fraction_digits if fraction_digits else "")
-        # Babel gives the separators of the numbering system (٫ ٬ for arab);
-        # the digits themselves are mapped here, since Babel keeps them Latin.
-        text = numbers.format_decimal(
-            Decimal(str(value)), format=pattern, locale=self.locale, numbering_system=self.digits
-        )
-        return self._digits(text.translate(BIDI_MARKS))
+        return _format_number(Decimal(str(value)), fraction_digits, self.locale, self.digits)
 
     def plural(self, value: Decimal | int | float) -> str:
         """CLDR plural category of a number as displayed (so 4.5 is 'other')."""
@@ -215,11 +228,11 @@ class Localiser:
 
     # -- dates and periods -----------------------------------------------
     def _digits(self, text: str) -> str:
-        return text.translate(ARABIC_INDIC) if self.digits == "arab" else text
+        return _to_digits(text, self.digits)
 
     def date(self, value: dt.date) -> str:
         """'6 أكتوبر 2025' / '6 October 2025' (CLDR long format)."""
-        return self._digits(dates.format_date(value, format="long", locale=self.locale).translate(BIDI_MARKS))
+        return _format_date(value, self.locale, self.digits)
 
     def month(self, value: dt.date) -> str:
         skeleton = "yMMMM"

@@ -64,7 +64,13 @@ class Problem:
         if self.field:
             parts.append(self.field)
         parts.append(self.message)
-        return ": ".join(parts)
+        return _one_line(": ".join(parts))
+
+
+def _one_line(text: str) -> str:
+    """Show line breaks, tabs and invisible characters typed in keys or values as escapes
+    (\\n, \\u200f), so a problem is always one readable line."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 class DataError(Exception):
@@ -79,9 +85,10 @@ class DataError(Exception):
 # YAML reading with line numbers and safety limits
 
 
-class _SafeLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, except that an impossible date (2025-13-06) stays text
-    so validation can report it, instead of PyYAML raising ValueError."""
+class _SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """PyYAML's safe loader (libyaml's fast parser where installed), except that an
+    impossible date (2025-13-06) stays text so validation can report it, instead of
+    PyYAML raising ValueError."""
 
     def construct_yaml_timestamp(self, node):
         try:

@@ -443,11 +443,28 @@ class DataSet(BaseModel):
 
     def deals_sorted(self) -> list[Deal]:
         """Deals in the order a reader expects: by announcement date, then id."""
-        return sorted(self.deals.values(), key=lambda deal: (deal.announced, deal.id))
+        return list(_deal_index(self.deals)[0])
 
     def deals_of(self, company_id: str) -> list[Deal]:
-        return [
-            deal
-            for deal in self.deals_sorted()
-            if any(party.company == company_id for party in deal.parties)
-        ]
+        return list(_deal_index(self.deals)[1].get(company_id, ()))
+
+
+# Sorting and indexing deals is done once per deals mapping, not once per page. The
+# cache is keyed by the mapping's identity and keeps a reference to it, so an id is
+# never reused while cached, and a copy with other deals gets its own index.
+_DEAL_INDEX: dict[int, tuple[dict, tuple[Deal, ...], dict[str, tuple[Deal, ...]]]] = {}
+
+
+def _deal_index(deals: dict[str, Deal]) -> tuple[tuple[Deal, ...], dict[str, tuple[Deal, ...]]]:
+    hit = _DEAL_INDEX.get(id(deals))
+    if hit is not None and hit[0] is deals:
+        return hit[1], hit[2]
+    ordered = tuple(sorted(deals.values(), key=lambda deal: (deal.announced, deal.id)))
+    by_company: dict[str, list[Deal]] = {}
+    for deal in ordered:
+        for company in dict.fromkeys(party.company for party in deal.parties):
+            by_company.setdefault(company, []).append(deal)
+    if len(_DEAL_INDEX) > 32:
+        _DEAL_INDEX.clear()
+    _DEAL_INDEX[id(deals)] = (deals, ordered, {c: tuple(d) for c, d in by_company.items()})
+    return _DEAL_INDEX[id(deals)][1], _DEAL_INDEX[id(deals)][2]

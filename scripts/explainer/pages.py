@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import render
+from . import charts, render
 from .model import LANGS, DataSet
 
 
@@ -15,6 +15,7 @@ def generated_pages(data: DataSet, lang: str) -> dict[str, str]:
         "timeline.md": render.timeline_page(ctx),
         "sources.md": render.sources_page(ctx),
         "quotes.md": render.quotes_page(ctx),
+        "charts.md": charts.charts_page(ctx),
         "search.md": render.search_page(ctx),
     }
     for deal in data.deals.values():

@@ -12,6 +12,8 @@ pages cannot disagree and digits follow the site's digit setting. Syntax:
   {{ company:nvidia }}                  the company's name, linked to its page
   {{ quote:altman-expect-more }}        a quotation block (on a line of its own)
   {{ table:gigawatt-costs }}            a generated table (on a line of its own)
+  {{ chart:money-flow }}                a chart with its data table (on a line of its own):
+                                        money-flow, value-by-partner, capacity-by-partner, timeline
 
 An unknown reference is an error naming the file and line.
 """
@@ -23,7 +25,7 @@ import posixpath
 import re
 from decimal import Decimal
 
-from . import derived, l10n, render
+from . import charts, derived, l10n, render
 from .model import PERIOD_RE
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z]+):([A-Za-z0-9-]+)(?:\.([a-z_]+))?\s*\}\}")
@@ -130,4 +132,6 @@ def _value(ctx: render.Ctx, page: str, kind: str, key: str, field: str | None) -
         if key not in tables:
             raise KeyError(f"no table '{key}' (known: {', '.join(sorted(tables))})")
         return tables[key](ctx, page)
+    if kind == "chart":
+        return charts.figure(ctx, key, page)
     raise KeyError(f"unknown placeholder kind '{kind}'")

@@ -12,6 +12,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from markupsafe import Markup, escape
@@ -35,6 +36,7 @@ def page_url(src: str) -> str:
     return src[: -len(".md")] + "/"
 
 
+@lru_cache(maxsize=65536)
 def href(from_src: str, to_src: str, anchor: str = "") -> str:
     """Relative link from one page to another, as the browser resolves it."""
     base = page_url(from_src) or "."

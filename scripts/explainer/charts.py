@@ -1,0 +1,517 @@
+"""Charts as inline SVG, drawn at build time from data: no JavaScript, one figure per chart.
+
+Each chart is laid out in logical coordinates (x grows in the reading direction) and
+mirrored for Arabic, so Arabic bars grow leftwards from a right-hand axis and labels
+sit on the right. Text is formatted by the page's Localiser, escaped, and set in the
+page's direction; a range's left-to-right run becomes a <tspan direction="ltr">, as
+<bdi> does in HTML. Colours are CSS classes (overrides/assets/site.css), so the charts
+follow light mode, dark mode and print.
+
+Every figure carries the same data as an HTML table in a <details>, for screen readers
+and for readers without SVG. Values count top-level deals only (not `part_of` another)
+and leave out deals since replaced or cancelled, as the computed totals do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from markupsafe import escape
+
+from . import l10n, render
+from .model import Amount, Capacity, Deal
+
+HUB = "openai"  # the company every chart is about
+ENDED = ("replaced", "cancelled")
+FLOW_TYPES = ("investment", "payment", "equity", "supply")
+W = 400  # viewBox width: about one unit per CSS pixel on a phone
+SIZE = 13  # default font size, in viewBox units
+
+
+# ---------------------------------------------------------------------------
+# Text
+
+
+def _width(text: str, size: float) -> float:
+    """A generous estimate of the rendered width of text (no font metrics at build time)."""
+    return 0.58 * size * len(l10n.strip_isolates(text))
+
+
+def _local(ctx: render.Ctx, text: str) -> str:
+    """Data text in the page's digits: Arabic-Indic digits where the site asks for them
+    (digits inside a Latin name such as MI450 stay as they are)."""
+    if ctx.loc.digits != "arab":
+        return text
+    return re.sub(r"(?<![A-Za-z0-9])[0-9]+", lambda m: m.group(0).translate(l10n.ARABIC_INDIC), text)
+
+
+_LTR_RUN = re.compile(f"{l10n.LRI}([^{l10n.PDI}]*){l10n.PDI}")
+
+
+def _svg_text(text: str) -> str:
+    """Escaped SVG text, escaped as l10n.to_html() does; SVG has no <bdi>, so a left-to-right
+    run (a range) becomes a <tspan> with its direction, and other isolates are dropped."""
+    escaped = str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+    escaped = _LTR_RUN.sub(r'<tspan direction="ltr" unicode-bidi="embed">\1</tspan>', escaped)
+    return l10n.strip_isolates(escaped)
+
+
+def _n(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+class Canvas:
+    """SVG elements in logical coordinates, mirrored horizontally for right-to-left pages."""
+
+    def __init__(self, ctx: render.Ctx, name: str):
+        self.ctx, self.name, self.rtl = ctx, name, ctx.lang == "ar"
+        self.parts: list[str] = []
+
+    def x(self, x: float) -> str:
+        return _n(W - x if self.rtl else x)
+
+    def text(self, x, y, text, cls="", anchor="start", size=None) -> None:
+        attrs = f' class="{cls}"' if cls else ""
+        attrs += f' text-anchor="{anchor}"' if anchor != "start" else ""
+        attrs += f' font-size="{_n(size)}"' if size else ""
+        self.parts.append(f'<text x="{self.x(x)}" y="{_n(y)}"{attrs}>{_svg_text(_local(self.ctx, text))}</text>')
+
+    def rect(self, x, y, w, h, cls, extra="") -> None:
+        left = W - x - w if self.rtl else x
+        self.parts.append(f'<rect class="{cls}" x="{_n(left)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}"{extra}/>')
+
+    def path(self, points, cls, extra="") -> None:
+        d = "M" + " L".join(f"{self.x(x)} {_n(y)}" for x, y in points)
+        self.parts.append(f'<path class="{cls}" d="{d}"{extra}/>')
+
+    def circle(self, x, y, r, cls) -> None:
+        self.parts.append(f'<circle class="{cls}" cx="{self.x(x)}" cy="{_n(y)}" r="{_n(r)}"/>')
+
+    def svg(self, height: float, title: str, desc: str, defs: str = "") -> str:
+        uid = f"ox-{self.name}-{self.ctx.lang}"
+        direction = ' direction="rtl"' if self.rtl else ""
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="ox-svg" role="img" '
+            f'aria-labelledby="{uid}-title {uid}-desc" viewBox="0 0 {W} {_n(height)}" '
+            f'font-size="{SIZE}"{direction}>'
+            f'<title id="{uid}-title">{_svg_text(_local(self.ctx, title))}</title>'
+            f'<desc id="{uid}-desc">{_svg_text(_local(self.ctx, desc))}</desc>'
+            f"{defs}{''.join(self.parts)}</svg>"
+        )
+
+
+# ---------------------------------------------------------------------------
+# Figures
+
+
+@dataclass
+class Chart:
+    title: str
+    svg: str
+    head: list[str]  # table column labels
+    rows: list[list[str]] = field(default_factory=list)  # table cells, as HTML
+    note: str = ""  # shown under the chart (what is not counted)
+
+
+def figure(ctx: render.Ctx, chart_id: str, page: str = "charts.md") -> str:
+    """A chart as a <figure>: caption, SVG, a note, and the same data as a table (one HTML block)."""
+    if chart_id not in CHARTS:
+        raise KeyError(f"no chart '{chart_id}' (known: {', '.join(CHARTS)})")
+    chart = CHARTS[chart_id](ctx, page)
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in chart.head)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in chart.rows)
+    note = f'<p class="ox-chart__note">{ctx.html(chart.note)}</p>' if chart.note else ""
+    return (
+        f'<figure class="ox-chart" id="chart-{chart_id}">'
+        f"<figcaption>{ctx.html(chart.title)}</figcaption>\n{chart.svg}\n{note}"
+        f'<details class="ox-chart__data"><summary>{escape(ctx.t("chart-data"))}</summary>'
+        f'<div class="ox-table"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+        "</details></figure>\n"
+    )
+
+
+def charts_page(ctx: render.Ctx) -> str:
+    title = ctx.t("charts")
+    return (
+        render.front_matter(title, ctx.t("charts-intro"), hide=["toc"])
+        + f"# {ctx.md(title)}\n\n"
+        + f'<p class="ox-lede">{ctx.html(ctx.t("charts-intro"))}</p>\n\n'
+        + "\n".join(figure(ctx, chart_id) for chart_id in CHARTS)
+    )
+
+
+def _deal_link(ctx: render.Ctx, page: str, deal: Deal) -> str:
+    return f'<a href="{render.href(page, f"deals/{deal.id}.md")}">{ctx.html(deal.title[ctx.lang])}</a>'
+
+
+def _list(ctx: render.Ctx, items) -> str:
+    return ("، " if ctx.lang == "ar" else ", ").join(items)
+
+
+def _not_counted(ctx: render.Ctx, items: list[str]) -> str:
+    return f"{ctx.t('not-counted')}: {_list(ctx, items)}." if items else ""
+
+
+# ---------------------------------------------------------------------------
+# Amounts
+
+
+def _total(amounts: list[Amount]) -> Amount:
+    """The sum of the top of each disclosed amount, qualified as honestly as one word allows:
+    'up to' if any part was a ceiling, 'at least' if some part is undisclosed."""
+    shown = [a for a in amounts if a.disclosed]
+    if not shown:
+        return Amount(kind="undisclosed")
+    kinds = {"up-to" if a.kind == "range" else a.kind for a in shown}
+    if len(shown) < len(amounts):
+        kinds.add("at-least")
+    if len(kinds) > 1:
+        kinds.discard("exact")
+    kind = kinds.pop() if len(kinds) == 1 else "about"
+    return Amount(kind=kind, amount=sum(a.high for a in shown))
+
+
+def _gw(capacity: Capacity) -> Amount:
+    if not capacity.disclosed:
+        return Amount(kind="undisclosed")
+    kind = "up-to" if capacity.kind == "range" else capacity.kind
+    return Amount(kind=kind, amount=capacity.megawatts / 1000)
+
+
+def _as_gw(amount: Amount) -> Capacity:
+    return Capacity(**amount.model_dump(), unit="GW")
+
+
+def _partners(deal: Deal) -> list[str]:
+    """The companies OpenAI dealt with: every party but OpenAI and technology partners."""
+    out = []
+    for party in deal.parties:
+        if party.company != HUB and party.role != "technology-partner" and party.company not in out:
+            out.append(party.company)
+    return out
+
+
+def _share(deal: Deal, partner: str) -> Amount:
+    """What a deal is worth to one partner: its own stated flows when the deal has several
+    partners and names each one's amount (a funding round), otherwise the deal's value."""
+    own = [f.amount for f in deal.flows
+           if f.type in ("investment", "payment") and {f.source, f.target} == {partner, HUB}]
+    if len(_partners(deal)) > 1 and any(a.disclosed for a in own):
+        return _total(own)
+    return deal.value
+
+
+def _skip_reason(ctx: render.Ctx, deal: Deal, amount: Amount) -> str | None:
+    if not amount.disclosed:
+        return ctx.t("undisclosed")
+    if deal.part_of:
+        return ctx.t("part-of").format(deal=ctx.data.deals[deal.part_of].title[ctx.lang])
+    if deal.current_status.status in ENDED:
+        return ctx.status_label(deal.current_status.status)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Bar charts
+
+
+def _by_partner(ctx: render.Ctx, measure: str):
+    """{partner: [(deal, amount)]} and the deals left out, with why."""
+    rows: dict[str, list[tuple[Deal, Amount]]] = {}
+    left_out = []
+    for deal in ctx.data.deals_sorted():
+        partners = _partners(deal)
+        if measure == "capacity":
+            amount = _gw(deal.capacity) if deal.capacity else None
+        else:
+            amount = deal.value
+        if amount is None or not partners:
+            continue
+        reason = _skip_reason(ctx, deal, amount)
+        if reason:
+            left_out.append(f"{deal.title[ctx.lang]} ({reason})")
+            continue
+        for partner in partners:
+            rows.setdefault(partner, []).append((deal, _share(deal, partner) if measure == "value" else amount))
+    return rows, left_out
+
+
+def _bar_chart(ctx: render.Ctx, page: str, measure: str) -> Chart:
+    fmt = ctx.loc.money if measure == "value" else (lambda a: ctx.loc.capacity(_as_gw(a)))
+    parts, left_out = _by_partner(ctx, measure)
+    totals = {p: _total([a for _, a in items]) for p, items in parts.items()}
+    order = sorted(totals, key=lambda p: (-totals[p].high, ctx.company_name(p)))
+    names = {p: ctx.company_name(p) for p in order}
+    labels = {p: fmt(totals[p]) for p in order}
+
+    canvas = Canvas(ctx, f"{measure}-by-partner")
+    row, bar, top, small = 30, 20, 6, SIZE - 1
+    axis = min(max((_width(n, SIZE) for n in names.values()), default=40) + 16, 150)
+    room = W - axis - 4
+    biggest = max((totals[p].high for p in order), default=Decimal(1))
+    # the longest bar is as long as the room allows, less any label that must sit beyond a bar
+    scale = room / float(biggest)
+    for _ in range(2):
+        for p in order:
+            length, label = float(totals[p].high) * scale, _width(labels[p], small) + 12
+            if label > length:
+                scale = min(scale, (room - label) / float(totals[p].high))
+    for i, p in enumerate(order):
+        y = top + i * row
+        length = float(totals[p].high) * scale
+        canvas.text(axis - 8, y + bar / 2 + 4, names[p], "ox-label", anchor="end")
+        canvas.rect(axis, y, length, bar, "ox-bar", f' data-company="{p}"')
+        inside = _width(labels[p], small) + 12 <= length
+        canvas.text(axis + length + (-6 if inside else 6), y + bar / 2 + 4, labels[p],
+                    "ox-value ox-value--in" if inside else "ox-value", "end" if inside else "start", small)
+    height = top + len(order) * row + 2
+    canvas.path([(axis, 0), (axis, height)], "ox-axis")
+
+    title = ctx.t(f"chart-{measure}")
+    summary = _list(ctx, (f"{ctx.company_name(p)}: {labels[p]}" for p in order))
+    note = _not_counted(ctx, left_out)
+    desc = " ".join(s for s in (ctx.t(f"chart-{measure}-desc"), summary and f"{summary}.", note) if s)
+    deal_cells = {
+        p: _list(ctx, (f"{_deal_link(ctx, page, d)} ({ctx.html(fmt(a))})" for d, a in parts[p])) for p in order
+    }
+    return Chart(
+        title, canvas.svg(height, title, desc),
+        [ctx.t("partner"), ctx.t(measure), ctx.t("deals")],
+        [[str(ctx.html(ctx.company_name(p))), str(ctx.html(labels[p])), deal_cells[p]] for p in order],
+        note,
+    )
+
+
+def _value(ctx, page):
+    return _bar_chart(ctx, page, "value")
+
+
+def _capacity(ctx, page):
+    return _bar_chart(ctx, page, "capacity")
+
+
+# ---------------------------------------------------------------------------
+# Timeline
+
+
+DOT = {  # status -> marker: hollow circle (new), filled circle (firmer), square (setback or end)
+    "announced": "new", "letter-of-intent": "new",
+    "definitive-agreement": "firm", "expanded": "firm", "completed": "firm",
+    "scaled-back": "setback", "on-ice": "setback", "paused": "setback",
+    "replaced": "end", "cancelled": "end",
+}
+
+
+def _quarter_after(day: dt.date) -> dt.date:
+    month = (day.month - 1) // 3 * 3 + 4
+    return dt.date(day.year + (month > 12), (month - 1) % 12 + 1, 1)
+
+
+def _timeline(ctx: render.Ctx, page: str) -> Chart:
+    events = render.timeline_events(ctx.data)
+    start = dt.date(events[0][0].year, 1, 1)
+    end = _quarter_after(max(events[-1][0], ctx.data.site.as_of))
+    canvas = Canvas(ctx, "timeline")
+    top, row, per_day, axis = 16, 36, 0.6, 92
+    # Time runs down at per_day units a day, stretched where events come closer than a row,
+    # so every event has a row of its own; the quarter ticks show where time was stretched.
+    ys: list[float] = []
+    for day, _, _ in events:
+        y = top + (day - start).days * per_day
+        ys.append(max(y, ys[-1] + row) if ys else y)
+    last = events[-1][0]
+    anchors = [(start, top), *zip((e[0] for e in events), ys), (end, ys[-1] + (end - last).days * per_day)]
+
+    def y_of(day: dt.date) -> float:
+        for (d0, y0), (d1, y1) in zip(anchors, anchors[1:]):
+            if d0 <= day <= d1:
+                return y0 if d0 == d1 else y0 + (y1 - y0) * (day - d0).days / (d1 - d0).days
+        return anchors[-1][1]
+
+    height = max(anchors[-1][1], ys[-1] + 22) + 6
+    canvas.path([(axis, top), (axis, anchors[-1][1])], "ox-axis")
+    tick = start
+    while tick <= end:
+        y = y_of(tick)
+        canvas.path([(axis - 5, y), (axis, y)], "ox-axis")
+        canvas.text(axis - 9, y + 4, ctx.loc.month(tick), "ox-muted", "end", SIZE - 2)
+        tick = _quarter_after(tick)
+    rows = []
+    for (day, deal_id, change), y in zip(events, ys):
+        deal = ctx.data.deals[deal_id]
+        kind = DOT[change.status]
+        if kind in ("new", "firm"):
+            canvas.circle(axis, y, 4.5, f"ox-dot ox-dot--{kind}")
+        else:
+            canvas.rect(axis - 4.5, y - 4.5, 9, 9, f"ox-dot ox-dot--{kind}")
+        canvas.text(axis + 14, y + 4.5, deal.title[ctx.lang], "ox-label ox-strong")
+        canvas.text(axis + 14, y + 19, f"{ctx.loc.date(day)} · {ctx.status_label(change.status)}",
+                    "ox-muted", size=SIZE - 1.5)
+        rows.append([
+            f'<time datetime="{day.isoformat()}">{ctx.html(ctx.loc.date(day))}</time>',
+            _deal_link(ctx, page, deal),
+            str(ctx.html(ctx.status_label(change.status))),
+        ])
+    title = ctx.t("chart-timeline")
+    desc = ctx.t("chart-timeline-desc").format(start=ctx.loc.month(start), end=ctx.loc.month(end))
+    return Chart(title, canvas.svg(height, title, desc), [ctx.t("date"), ctx.t("deal"), ctx.t("status")], rows)
+
+
+# ---------------------------------------------------------------------------
+# Money flows
+
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    type: str
+    deals: list[Deal]
+    amount: Amount | None  # None: every deal behind it was replaced or cancelled
+
+
+def flow_edges(ctx: render.Ctx) -> list[Edge]:
+    """Flows added up per (source, target, type); amounts of ended deals are not counted."""
+    groups: dict[tuple, list] = {}
+    for deal in ctx.data.deals_sorted():
+        for flow in deal.flows:
+            groups.setdefault((flow.source, flow.target, flow.type), []).append((deal, flow.amount))
+    edges = []
+    for (source, target, kind), items in groups.items():
+        live = [a for d, a in items if d.current_status.status not in ENDED]
+        deals = list({d.id: d for d, _ in items}.values())
+        edges.append(Edge(source, target, kind, deals, _total(live) if live else None))
+    return edges
+
+
+def _markers(ctx: render.Ctx, kinds) -> str:
+    return "<defs>" + "".join(
+        f'<marker id="ox-arrow-{k}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+        f'markerUnits="userSpaceOnUse" orient="auto"><path class="ox-arrow--{k}" d="M0 1 L10 5 L0 9 z"/></marker>'
+        for k in kinds
+    ) + "</defs>"
+
+
+def _overlap(a: tuple, b: tuple) -> float:
+    return max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _money_flow(ctx: render.Ctx, page: str) -> Chart:
+    edges = flow_edges(ctx)
+    canvas = Canvas(ctx, "money-flow")
+    cx, cy, rx, ry, hub_r, gap, small = W / 2, 214, 146, 186, 38, 6, SIZE - 1.5
+    # Partners around the hub. Amount labels are horizontal, so they fit best along upright
+    # arrows: the partners with the most amounts to show take the most upright places.
+    others = list(dict.fromkeys(c for e in edges for c in (e.source, e.target) if c != HUB))
+    ink = {c: sum(_width(ctx.loc.money(e.amount), small) for e in edges
+                  if c in (e.source, e.target) and e.amount and e.amount.disclosed) for c in others}
+    angles = [-math.pi / 2 + 2 * math.pi * i / len(others) for i in range(len(others))]
+    upright = sorted(angles, key=lambda a: -abs(math.sin(a)))
+    angle_of = dict(zip(sorted(others, key=lambda c: -ink[c]), upright))
+    names = {n: ctx.company_name(n) for n in [HUB, *others]}
+    pos, half = {HUB: (cx, cy)}, {HUB: (hub_r, hub_r)}
+    for node in others:
+        pos[node] = (cx + rx * math.cos(angle_of[node]), cy + ry * math.sin(angle_of[node]))
+        half[node] = (_width(names[node], SIZE) / 2 + 8, 12)
+
+    def trim(node, ux, uy):  # distance from a node's centre to its outline along (ux, uy)
+        if node == HUB:
+            return hub_r + 2
+        hw, hh = half[node]
+        return min(hw / abs(ux) if ux else math.inf, hh / abs(uy) if uy else math.inf) + 2
+
+    boxes = [(x - half[n][0], y - half[n][1], x + half[n][0], y + half[n][1]) for n, (x, y) in pos.items()]
+    pairs: dict[tuple, list[Edge]] = {}
+    for edge in edges:
+        pairs.setdefault(tuple(sorted((edge.source, edge.target), key=list(pos).index)), []).append(edge)
+    labels = []
+    for (a, b), group in pairs.items():  # parallel arrows between two companies, one per type and way
+        group.sort(key=lambda e: (e.source != a, FLOW_TYPES.index(e.type)))
+        (ax, ay), (bx, by) = pos[a], pos[b]
+        length = math.hypot(bx - ax, by - ay)
+        ux, uy = (bx - ax) / length, (by - ay) / length
+        for i, edge in enumerate(group):
+            off = (i - (len(group) - 1) / 2) * gap
+            near = (ax + ux * trim(a, ux, uy) - uy * off, ay + uy * trim(a, ux, uy) + ux * off)
+            far = (bx - ux * trim(b, ux, uy) - uy * off, by - uy * trim(b, ux, uy) + ux * off)
+            p0, p1 = (far, near) if edge.source == b else (near, far)
+            canvas.path([p0, p1], f"ox-edge ox-edge--{edge.type}",
+                        f' marker-end="url(#ox-arrow-{edge.type})" data-from="{edge.source}" data-to="{edge.target}"')
+            if edge.amount is not None and edge.amount.disclosed:
+                labels.append((ctx.loc.money(edge.amount), edge.type, near, far))
+    # Each amount sits on its own arrow, at the point where it overlaps least what is already placed.
+    for text, kind, near, far in sorted(labels, key=lambda item: -_width(item[0], small)):
+        w, h = _width(text, small) / 2 + 2, small / 2 + 2
+
+        def cost(t: float) -> float:
+            x, y = near[0] + (far[0] - near[0]) * t, near[1] + (far[1] - near[1]) * t
+            box = (x - w, y - h, x + w, y + h)
+            outside = max(0, w - x) + max(0, x + w - W)
+            return sum(_overlap(box, b) for b in boxes) + 100 * outside + 20 * abs(t - 0.6)
+
+        t = min((0.3 + 0.05 * i for i in range(12)), key=cost)
+        x, y = near[0] + (far[0] - near[0]) * t, near[1] + (far[1] - near[1]) * t
+        boxes.append((x - w, y - h, x + w, y + h))
+        canvas.text(x, y + small * 0.35, text, f"ox-flow-label ox-flow-label--{kind}", "middle", small)
+    for node, (x, y) in pos.items():
+        canvas.parts.append(f'<g class="ox-node{" ox-node--hub" if node == HUB else ""}" data-id="{node}">')
+        if node == HUB:
+            canvas.circle(x, y, hub_r, "ox-node__shape")
+        else:
+            canvas.rect(x - half[node][0], y - 12, 2 * half[node][0], 24, "ox-node__shape", ' rx="12"')
+        canvas.text(x, y + 4.5, names[node], "ox-node__name", "middle", SIZE + (1 if node == HUB else 0))
+        canvas.parts.append("</g>")
+
+    kinds = [k for k in FLOW_TYPES if any(e.type == k for e in edges)]
+    y = cy + ry + 40
+    for k in kinds:  # legend: one line per type, with its arrow
+        canvas.path([(8, y), (44, y)], f"ox-edge ox-edge--{k}", f' marker-end="url(#ox-arrow-{k})"')
+        canvas.text(54, y + 4, ctx.data.labels.flow_types[k][ctx.lang], "ox-label", size=small)
+        y += 20
+    canvas.text(8, y + 4, ctx.t("chart-no-amount"), "ox-muted", size=small)
+
+    ended = [ctx.data.deals[i] for i in dict.fromkeys(d.id for e in edges for d in e.deals)
+             if ctx.data.deals[i].current_status.status in ENDED]
+    left_out = [f"{d.title[ctx.lang]} ({ctx.status_label(d.current_status.status)})" for d in ended]
+    note = _not_counted(ctx, left_out)
+    title = ctx.t("chart-flow")
+    desc = " ".join(s for s in (ctx.t("chart-flow-desc"), note) if s)
+    rows = [
+        [str(ctx.html(ctx.company_name(e.source))), str(ctx.html(ctx.company_name(e.target))),
+         str(ctx.html(ctx.data.labels.flow_types[e.type][ctx.lang])),
+         str(ctx.html(ctx.loc.money(e.amount) if e.amount else ctx.t("not-applicable"))),
+         _list(ctx, (_deal_link(ctx, page, d) for d in e.deals))]
+        for e in edges
+    ]
+    return Chart(
+        title, canvas.svg(y + 12, title, desc, _markers(ctx, kinds)),
+        [ctx.t("from"), ctx.t("to"), ctx.t("type"), ctx.t("amount"), ctx.t("deals")], rows, note,
+    )
+
+
+CHARTS = {
+    "value-by-partner": _value,
+    "capacity-by-partner": _capacity,
+    "timeline": _timeline,
+    "money-flow": _money_flow,
+}
+
+
+def value_by_partner(ctx: render.Ctx) -> str:
+    return _value(ctx, "charts.md").svg
+
+
+def capacity_by_partner(ctx: render.Ctx) -> str:
+    return _capacity(ctx, "charts.md").svg
+
+
+def timeline(ctx: render.Ctx) -> str:
+    return _timeline(ctx, "charts.md").svg
+
+
+def money_flow(ctx: render.Ctx) -> str:
+    return _money_flow(ctx, "charts.md").svg

@@ -1,0 +1,279 @@
+"""Charts are inline SVG built from data: accessible, localised, mirrored in Arabic, true to the numbers."""
+
+from __future__ import annotations
+
+import math
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from explainer import charts, l10n, placeholders, render
+from explainer.model import Deal
+from helpers import Doc
+
+SVG = "{http://www.w3.org/2000/svg}"
+CHART_FUNCTIONS = {
+    "value-by-partner": charts.value_by_partner,
+    "capacity-by-partner": charts.capacity_by_partner,
+    "timeline": charts.timeline,
+    "money-flow": charts.money_flow,
+}
+ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+def svg_of(data, lang: str, chart: str) -> ET.Element:
+    return ET.fromstring(CHART_FUNCTIONS[chart](render.Ctx.make(data, lang)))
+
+
+def texts(root: ET.Element) -> list[str]:
+    """Every text node a reader (or screen reader) meets: <title>, <desc> and <text>."""
+    return [
+        "".join(el.itertext())
+        for el in root.iter()
+        if el.tag in (f"{SVG}title", f"{SVG}desc", f"{SVG}text")
+    ]
+
+
+def num(value: str) -> float:
+    return float(value)
+
+
+def with_deals(data, *deals: dict):
+    extra = {d["id"]: Deal.model_validate(d) for d in deals}
+    return data.model_copy(update={"deals": {**data.deals, **extra}})
+
+
+def deal(id: str, parties: list[tuple[str, str]], value: dict, **more) -> dict:
+    status = [{"date": "2025-11-01", "status": "announced", "note": {"ar": "أُعلنت.", "en": "Announced."}, "sources": ["src-a"]}]
+    return {
+        "id": id, "title": {"ar": f"صفقة {id}", "en": f"Deal {id}"}, "summary": {"ar": "ملخص.", "en": "Summary."},
+        "kind": "funding-round", "parties": [{"company": c, "role": r} for c, r in parties],
+        "value": value, "announced": "2025-11-01", "status": status, "sources": ["src-a"], **more,
+    }
+
+
+# ---------------------------------------------------------------------------
+# Every chart
+
+
+@pytest.mark.parametrize("chart", CHART_FUNCTIONS)
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("which", ["fixture_data", "real_data"])
+def test_every_chart_is_an_accessible_scalable_svg(chart, lang, which, request):
+    data = request.getfixturevalue(which)
+    root = svg_of(data, lang, chart)
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    assert root.get("width") is None and root.get("height") is None  # sized by the viewBox and CSS
+    assert len(root.get("viewBox").split()) == 4
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert root.get("aria-labelledby").split() == [title.get("id"), desc.get("id")]
+    assert title.text.strip() and desc.text.strip()
+    assert (root.get("direction") == "rtl") == (lang == "ar")
+
+
+def test_chart_text_is_in_the_page_language(real_data):
+    for chart in CHART_FUNCTIONS:
+        ar = " ".join(texts(svg_of(real_data, "ar", chart)))
+        en = " ".join(texts(svg_of(real_data, "en", chart)))
+        assert not ARABIC_LETTER.search(en), chart
+        assert "billion" not in ar and "Nvidia" not in ar, chart
+    value_ar = " ".join(texts(svg_of(real_data, "ar", "value-by-partner")))
+    assert "سوفت بنك" in value_ar and "مليار دولار" in value_ar
+    assert "غيغاواط" in " ".join(texts(svg_of(real_data, "ar", "capacity-by-partner")))
+    timeline_ar = " ".join(texts(svg_of(real_data, "ar", "timeline")))
+    assert "يناير 2025" in timeline_ar and "أكتوبر" in timeline_ar
+    assert "January 2025" in " ".join(texts(svg_of(real_data, "en", "timeline")))
+    flow_ar = " ".join(texts(svg_of(real_data, "ar", "money-flow")))
+    assert "إنفيديا" in flow_ar and "أوبن إيه آي" in flow_ar and "استثمار نقدي" in flow_ar
+
+
+def test_arabic_indic_digits_reach_every_chart_text(real_data):
+    data = real_data.model_copy(update={"site": real_data.site.model_copy(update={"arabic_digits": "arab"})})
+    for chart in CHART_FUNCTIONS:
+        ar = texts(svg_of(data, "ar", chart))
+        assert not any(re.search("[0-9]", t) for t in ar), chart
+        assert any(re.search("[٠-٩]", t) for t in ar), chart
+        assert re.search("[٠-٩]", " ".join(texts(svg_of(data, "en", chart)))) is None
+
+
+def test_text_from_data_is_escaped(fixture_data):
+    nvidia = fixture_data.companies["nvidia"]
+    evil = nvidia.model_copy(update={"name": nvidia.name.model_copy(update={"en": "<b>Nv</b> {{ figure:x }}"})})
+    data = fixture_data.model_copy(update={"companies": {**fixture_data.companies, "nvidia": evil}})
+    ctx = render.Ctx.make(data, "en")
+    for chart in charts.CHARTS:
+        html = charts.figure(ctx, chart)
+        assert "<b>" not in html and "{{" not in html
+        ET.fromstring(CHART_FUNCTIONS[chart](ctx))  # still well-formed
+
+
+def test_a_range_keeps_left_to_right_order_inside_arabic_svg_text():
+    out = charts._svg_text(f"{l10n.LRI}50–60{l10n.PDI} مليار <دولار>")
+    assert out == '<tspan direction="ltr" unicode-bidi="embed">50–60</tspan> مليار &lt;دولار&gt;'
+
+
+# ---------------------------------------------------------------------------
+# Bar charts
+
+
+def bars(root: ET.Element) -> tuple[float, list[tuple[str, float, float]]]:
+    axis = root.find(f"{SVG}path[@class='ox-axis']").get("d")
+    axis_x = num(re.match(r"M([\d.]+) ", axis).group(1))
+    rects = [
+        (r.get("data-company"), num(r.get("x")), num(r.get("width")))
+        for r in root.iter(f"{SVG}rect") if r.get("class") == "ox-bar"
+    ]
+    return axis_x, rects
+
+
+@pytest.mark.parametrize("chart", ["value-by-partner", "capacity-by-partner"])
+def test_arabic_bars_grow_leftwards_from_a_right_hand_axis(chart, real_data):
+    axis_ar, bars_ar = bars(svg_of(real_data, "ar", chart))
+    axis_en, bars_en = bars(svg_of(real_data, "en", chart))
+    assert axis_ar > 200 > axis_en
+    assert bars_ar and all(x + width == pytest.approx(axis_ar, abs=0.11) for _, x, width in bars_ar)
+    assert all(x == pytest.approx(axis_en, abs=0.06) for _, x, _ in bars_en)
+    # Arabic labels sit to the right of the axis, English ones to its left
+    names_ar = [num(t.get("x")) for t in svg_of(real_data, "ar", chart).iter(f"{SVG}text") if t.get("class") == "ox-label"]
+    assert names_ar and all(x > axis_ar for x in names_ar)
+
+
+def test_bar_lengths_are_proportional_to_values(fixture_data, real_data):
+    _, rects = bars(svg_of(fixture_data, "en", "capacity-by-partner"))
+    width = {company: w for company, _, w in rects}
+    assert width["nvidia"] > width["amd"]
+    assert width["amd"] / width["nvidia"] == pytest.approx(6 / 10, rel=0.01)
+    for chart in ("value-by-partner", "capacity-by-partner"):  # longest first
+        widths = [w for _, _, w in bars(svg_of(real_data, "en", chart))[1]]
+        assert widths == sorted(widths, reverse=True)
+
+
+def test_value_chart_counts_shares_and_skips_parts_and_undisclosed(fixture_data):
+    round_ = deal(
+        "round", [("openai", "recipient"), ("nvidia", "investor"), ("amd", "investor")],
+        {"kind": "exact", "amount": "40 billion"},
+        flows=[{"source": "nvidia", "target": "openai", "type": "investment", "amount": {"kind": "exact", "amount": "30 billion"}},
+               {"source": "amd", "target": "openai", "type": "investment", "amount": {"kind": "exact", "amount": "10 billion"}}],
+    )
+    part = deal("part", [("openai", "buyer"), ("amd", "supplier")], {"kind": "exact", "amount": "500 billion"}, part_of="amd")
+    data = with_deals(fixture_data, round_, part)
+    root = ET.fromstring(charts.value_by_partner(render.Ctx.make(data, "en")))
+    width = {company: w for company, _, w in bars(root)[1]}
+    # nvidia: its letter of intent (up to 100) + its 30 share of the round; amd: its 10 share only
+    assert width["amd"] / width["nvidia"] == pytest.approx(10 / 130, rel=0.02)
+    labels = [t.text for t in root.iter(f"{SVG}text") if "ox-value" in (t.get("class") or "")]
+    assert labels == ["up to $130 billion", "$10 billion"]
+    desc = root.find(f"{SVG}desc").text
+    assert "Not counted: AMD deal (Undisclosed), Deal part (part of AMD deal)." in desc
+
+
+# ---------------------------------------------------------------------------
+# Timeline
+
+
+def test_timeline_has_a_dot_per_event_in_order(real_data):
+    for lang in ("ar", "en"):
+        root = svg_of(real_data, lang, "timeline")
+        dots = [el for el in root.iter() if "ox-dot" in (el.get("class") or "")]
+        assert len(dots) == len(render.timeline_events(real_data))
+        ys = [num(d.get("cy") or d.get("y")) for d in dots]
+        assert ys == sorted(ys)
+        xs = {round(num(d.get("cx")) if d.get("cx") else num(d.get("x")) + 4.5, 1) for d in dots}
+        assert len(xs) == 1 and ((xs.pop() > 200) == (lang == "ar"))  # the axis is on the reading side
+
+
+# ---------------------------------------------------------------------------
+# Money flow
+
+
+def node_centres(root: ET.Element) -> dict[str, tuple[float, float]]:
+    out = {}
+    for g in root.iter(f"{SVG}g"):
+        shape = g.find(f"{SVG}circle")
+        if shape is not None:
+            out[g.get("data-id")] = (num(shape.get("cx")), num(shape.get("cy")))
+        else:
+            r = g.find(f"{SVG}rect")
+            out[g.get("data-id")] = (num(r.get("x")) + num(r.get("width")) / 2, num(r.get("y")) + num(r.get("height")) / 2)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_money_flow_draws_one_arrow_per_aggregated_flow(real_data, lang):
+    ctx = render.Ctx.make(real_data, lang)
+    root = ET.fromstring(charts.money_flow(ctx))
+    edges = charts.flow_edges(ctx)
+    arrows = [p for p in root.iter(f"{SVG}path") if p.get("data-from")]
+    assert sorted((a.get("data-from"), a.get("data-to"), a.get("marker-end")) for a in arrows) == sorted(
+        (e.source, e.target, f"url(#ox-arrow-{e.type})") for e in edges
+    )
+    assert len({(e.source, e.target, e.type) for e in edges}) == len(edges)
+    centres = node_centres(root)
+    assert set(centres) == {c for e in edges for c in (e.source, e.target)}
+    for arrow in arrows:  # each arrow ends at the company that receives
+        points = [tuple(map(float, p.split())) for p in arrow.get("d")[1:].split(" L")]
+        start, end = points[0], points[-1]
+        target, source = centres[arrow.get("data-to")], centres[arrow.get("data-from")]
+        assert math.dist(end, target) < math.dist(start, target)
+        assert math.dist(start, source) < math.dist(end, source)
+    labels = sorted(t.text for t in root.iter(f"{SVG}text") if "ox-flow-label" in (t.get("class") or ""))
+    assert labels == sorted(ctx.loc.money(e.amount) for e in edges if e.amount and e.amount.disclosed)
+
+
+def test_flows_add_up_per_pair_and_type_leaving_out_ended_deals(fixture_data):
+    pay = lambda amount: {"source": "openai", "target": "amd", "type": "payment", "amount": amount}  # noqa: E731
+    first = deal("first", [("openai", "buyer"), ("amd", "supplier")], {"kind": "undisclosed"},
+                 flows=[pay({"kind": "exact", "amount": "38 billion"})])
+    second = deal("second", [("openai", "buyer"), ("amd", "supplier")], {"kind": "undisclosed"},
+                  flows=[pay({"kind": "up-to", "amount": "100 billion"})])
+    ended = deal("ended", [("openai", "buyer"), ("amd", "supplier")], {"kind": "undisclosed"},
+                 flows=[pay({"kind": "exact", "amount": "7 billion"})])
+    ended["status"].append({"date": "2025-12-01", "status": "cancelled", "note": {"ar": "أُلغيت.", "en": "Cancelled."}, "sources": ["src-a"]})
+    data = with_deals(fixture_data, first, second, ended)
+    for lang, label in (("en", "up to $138 billion"), ("ar", "حتى 138 مليار دولار")):
+        ctx = render.Ctx.make(data, lang)
+        (edge,) = [e for e in charts.flow_edges(ctx) if e.target == "amd"]
+        assert [d.id for d in edge.deals] == ["ended", "first", "second"]  # by date, then id
+        assert ctx.loc.money(edge.amount) == label
+        root = ET.fromstring(charts.money_flow(ctx))
+        assert label in texts(root)
+        assert ("Deal ended (Cancelled)" in root.find(f"{SVG}desc").text) == (lang == "en")
+
+
+# ---------------------------------------------------------------------------
+# Figures, the charts page and the placeholder
+
+
+def test_figure_has_caption_chart_and_the_same_data_as_a_table(real_data):
+    for lang, summary in (("ar", "البيانات في جدول"), ("en", "Data as a table")):
+        ctx = render.Ctx.make(real_data, lang)
+        html = charts.figure(ctx, "value-by-partner", "charts.md")
+        assert html.startswith('<figure class="ox-chart" id="chart-value-by-partner"><figcaption>')
+        assert "\n\n" not in html  # one raw HTML block in Markdown
+        doc = Doc(html)
+        assert doc.find_all("summary") and summary in doc.text
+        rows = len(doc.find_all("tr")) - 1
+        assert rows == len(bars(ET.fromstring(charts.value_by_partner(ctx)))[1])
+
+
+def test_charts_page_exists_in_both_languages(fixture_data):
+    from explainer import pages
+    for lang in ("ar", "en"):
+        md = pages.generated_pages(fixture_data, lang)["charts.md"]
+        assert md.startswith("---\n" + render.GENERATED_MARK)
+        assert md.count('<figure class="ox-chart"') == 4
+        assert md.count('role="img"') == 4
+
+
+def test_chart_placeholder(fixture_data):
+    ctx = render.Ctx.make(fixture_data, "ar")
+    out = placeholders.resolve("intro\n\n{{ chart:money-flow }}\n", ctx, "circular-deals.md", "docs/ar/circular-deals.md")
+    assert '<figure class="ox-chart" id="chart-money-flow">' in out and "إنفيديا" in out
+    with pytest.raises(placeholders.PlaceholderError) as error:
+        placeholders.resolve("{{ chart:pie }}", ctx, "index.md", "docs/ar/index.md")
+    assert error.value.problems == [
+        "docs/ar/index.md:1: {{ chart:pie }}: no chart 'pie' "
+        "(known: value-by-partner, capacity-by-partner, timeline, money-flow)"
+    ]
