@@ -9,11 +9,11 @@ from .model import LANGS, DataSet
 def generated_pages(data: DataSet, lang: str) -> dict[str, str]:
     ctx = render.Ctx.make(data, lang)
     pages = {
-        "deals/index.md": render.deals_index(ctx),
-        "companies/index.md": render.companies_index(ctx),
+        **render.deals_index_pages(ctx),
+        **render.companies_index_pages(ctx),
         "glossary.md": render.glossary_page(ctx),
-        "timeline.md": render.timeline_page(ctx),
-        "sources.md": render.sources_page(ctx),
+        **render.timeline_pages(ctx),
+        **render.sources_pages(ctx),
         "quotes.md": render.quotes_page(ctx),
         "charts.md": charts.charts_page(ctx),
         "search.md": render.search_page(ctx),

@@ -9,7 +9,6 @@ are computed by `href()` from the site's URL scheme (directory URLs).
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,11 +38,39 @@ def page_url(src: str) -> str:
 @lru_cache(maxsize=65536)
 def href(from_src: str, to_src: str, anchor: str = "") -> str:
     """Relative link from one page to another, as the browser resolves it."""
-    base = page_url(from_src) or "."
-    target = page_url(to_src) or "."
-    rel = posixpath.relpath(target, base)
-    rel = "./" if rel == "." else rel + "/"
+    base = [part for part in page_url(from_src).split("/") if part]
+    target = [part for part in page_url(to_src).split("/") if part]
+    common = 0
+    while common < min(len(base), len(target)) and base[common] == target[common]:
+        common += 1
+    parts = [".."] * (len(base) - common) + target[common:]
+    rel = "/".join(parts) + "/" if parts else "./"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+# Lists (deals, companies, timeline, sources) are cut into pages of a fixed size, so
+# no page grows with the data: readers are on phones and slow connections.
+PAGE_SIZE = 100
+TIMELINE_PAGE_SIZE = 150
+SOURCES_PAGE_SIZE = 200
+COMPANY_DEALS_SHOWN = 100
+
+
+def paged_src(base: str, number: int) -> str:
+    """deals/index.md, deals/page-2.md, ...; timeline.md, timeline/page-2.md, ..."""
+    if number == 1:
+        return base
+    folder = base[: -len("index.md")] if base.endswith("index.md") else base[: -len(".md")] + "/"
+    return f"{folder}page-{number}.md"
+
+
+def chunked(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def to_root(src: str) -> str:
+    """The relative path from a page to its language root ("" for the home page)."""
+    return "../" * page_url(src).count("/")
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
@@ -56,6 +83,7 @@ class Ctx:
     data: DataSet
     lang: str
     loc: l10n.Localiser
+    _source_pages: dict[str, str] | None = None
 
     @classmethod
     def make(cls, data: DataSet, lang: str) -> "Ctx":
@@ -67,18 +95,25 @@ class Ctx:
 
     def iso(self, text: str) -> str:
         """Isolate Latin runs inside Arabic text (no-op on English pages)."""
-        if self.lang != "ar":
-            return text
-        return LATIN_RUN.sub(lambda m: l10n.isolate(m.group(0)), text)
+        return _iso(text, self.lang)
 
     def html(self, text: str) -> Markup:
-        return l10n.to_html(self.iso(text))
+        return _html(text, self.lang)
 
     def md(self, text: str) -> str:
         """Inline Markdown-safe text: HTML-escaped, Markdown syntax escaped, isolates as <bdi>."""
         text = " ".join(self.iso(text).split())
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         return l10n.isolates_to_bdi(_MD_SPECIAL.sub(r"\\\1", text))
+
+    def source_page(self, source_id: str) -> str:
+        """The page of the sources list that carries this source's entry."""
+        if self._source_pages is None:
+            self._source_pages = {
+                source.id: paged_src("sources.md", index // SOURCES_PAGE_SIZE + 1)
+                for index, source in enumerate(sources_in_order(self.data))
+            }
+        return self._source_pages[source_id]
 
     # -- names and labels ------------------------------------------------
     def company_name(self, company_id: str) -> str:
@@ -108,11 +143,25 @@ def front_matter(title: str, description: str, **extra) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+# The same names, labels, dates and amounts recur on many pages: escape them once.
+@lru_cache(maxsize=200_000)
+def _iso(text: str, lang: str) -> str:
+    if lang != "ar":
+        return text
+    return LATIN_RUN.sub(lambda m: l10n.isolate(m.group(0)), text)
+
+
+@lru_cache(maxsize=200_000)
+def _html(text: str, lang: str) -> Markup:
+    return l10n.to_html(_iso(text, lang))
+
+
 def _text(value: object) -> Markup:
     """Data text inside HTML: escaped, and braces as entities so it never forms a placeholder."""
     return l10n.to_html(str(value))
 
 
+@lru_cache(maxsize=200_000)
 def _attr(value: object) -> str:
     """An attribute value: escaped like text, without isolates (no markup in attributes)."""
     return str(l10n.to_html(l10n.strip_isolates(str(value))))
@@ -202,7 +251,7 @@ def _dl(items: list[tuple[str, Markup]]) -> str:
 def _source_link(ctx: Ctx, page: str, source_id: str) -> Markup:
     source = ctx.data.sources[source_id]
     label = f"{source.publisher}، {ctx.loc.date(source.date)}" if ctx.lang == "ar" else f"{source.publisher}, {ctx.loc.date(source.date)}"
-    return Markup(f'<a href="{href(page, "sources.md", f"src-{source_id}")}">{ctx.html(label)}</a>')
+    return Markup(f'<a href="{href(page, ctx.source_page(source_id), f"src-{source_id}")}">{ctx.html(label)}</a>')
 
 
 def _sources_inline(ctx: Ctx, page: str, ids: list[str]) -> Markup:
@@ -214,19 +263,56 @@ def _sources_inline(ctx: Ctx, page: str, ids: list[str]) -> Markup:
 # Pages
 
 
-def deals_index(ctx: Ctx) -> str:
-    page = "deals/index.md"
+def pager(ctx: Ctx, base: str, number: int, count: int) -> str:
+    """Links between the pages of a list; nothing when it fits on one page."""
+    if count <= 1:
+        return ""
+    here = paged_src(base, number)
+    items = []
+    if number > 1:
+        items.append(f'<a rel="prev" href="{href(here, paged_src(base, number - 1))}">{_text(ctx.t("previous-page"))}</a>')
+    for n in range(1, count + 1):
+        label = _text(ctx.loc.number(n))
+        if n == number:
+            items.append(f'<span aria-current="page">{label}</span>')
+        else:
+            items.append(f'<a href="{href(here, paged_src(base, n))}">{label}</a>')
+    if number < count:
+        items.append(f'<a rel="next" href="{href(here, paged_src(base, number + 1))}">{_text(ctx.t("next-page"))}</a>')
+    return f'<nav class="ox-pager" aria-label="{_text(ctx.t("pages"))}">{" ".join(items)}</nav>\n'
+
+
+def _paged_title(ctx: Ctx, title: str, number: int) -> str:
+    if number == 1:
+        return title
+    sep = "، " if ctx.lang == "ar" else ", "
+    return f"{title}{sep}{ctx.t('page')} {ctx.loc.number(number)}"
+
+
+def deals_index_pages(ctx: Ctx) -> dict[str, str]:
+    base = "deals/index.md"
     deals = ctx.data.deals_sorted()
-    title = ctx.t("deals")
+    parts = chunked(deals, PAGE_SIZE)
+    return {
+        paged_src(base, n): deals_index(ctx, chunk, n, len(parts), len(deals))
+        for n, chunk in enumerate(parts, start=1)
+    }
+
+
+def deals_index(ctx: Ctx, deals: list[Deal], number: int = 1, count: int = 1, total: int | None = None) -> str:
+    page = paged_src("deals/index.md", number)
+    total = len(deals) if total is None else total
+    title = _paged_title(ctx, ctx.t("deals"), number)
     intro = (
-        f"{ctx.loc.count(len(deals), 'deal')}. {ctx.t('as-of')}: {ctx.loc.date(ctx.data.site.as_of)}."
+        f"{ctx.loc.count(total, 'deal')}. {ctx.t('as-of')}: {ctx.loc.date(ctx.data.site.as_of)}."
         if ctx.lang == "en"
-        else f"{ctx.loc.count(len(deals), 'deal')}. {ctx.t('as-of')} {ctx.loc.date(ctx.data.site.as_of)}."
+        else f"{ctx.loc.count(total, 'deal')}. {ctx.t('as-of')} {ctx.loc.date(ctx.data.site.as_of)}."
     )
+    root = to_root(page)
     downloads = (
         '<p class="ox-downloads">'
-        f'<a href="../downloads/deals.csv" download>{_text(ctx.t("download-csv"))}</a> · '
-        f'<a href="../downloads/deals.json" download>{_text(ctx.t("download-json"))}</a></p>\n'
+        f'<a href="{root}downloads/deals.csv" download>{_text(ctx.t("download-csv"))}</a> · '
+        f'<a href="{root}downloads/deals.json" download>{_text(ctx.t("download-json"))}</a></p>\n'
     )
     return (
         front_matter(title, ctx.data.site.description[ctx.lang], hide=["toc"])
@@ -234,6 +320,7 @@ def deals_index(ctx: Ctx) -> str:
         + f'<p class="ox-lede">{ctx.html(intro)}</p>\n\n'
         + deals_table(ctx, deals, page)
         + "\n"
+        + pager(ctx, "deals/index.md", number, count)
         + downloads
     )
 
@@ -320,20 +407,26 @@ def source_line(ctx: Ctx, page: str, source: Source) -> str:
     return text
 
 
-def companies_index(ctx: Ctx) -> str:
-    page = "companies/index.md"
-    title = ctx.t("companies")
+def companies_index_pages(ctx: Ctx) -> dict[str, str]:
+    base = "companies/index.md"
     companies = sorted(ctx.data.companies.values(), key=lambda c: c.name[ctx.lang])
+    parts = chunked(companies, PAGE_SIZE)
+    return {paged_src(base, n): companies_index(ctx, chunk, n, len(parts)) for n, chunk in enumerate(parts, start=1)}
+
+
+def companies_index(ctx: Ctx, companies: list[Company], number: int = 1, count: int = 1) -> str:
+    page = paged_src("companies/index.md", number)
+    title = _paged_title(ctx, ctx.t("companies"), number)
     head = "".join(th(ctx, k) for k in ("company", "kind", "country", "deals"))
     rows = []
     for company in companies:
-        count = len(ctx.data.deals_of(company.id))
+        deals = len(ctx.data.deals_of(company.id))
         rows.append(
             "<tr>"
             f'<td data-sort="{_attr(company.name[ctx.lang])}"><a href="{href(page, f"companies/{company.id}.md")}">{ctx.html(company.name[ctx.lang])}</a></td>'
             f"<td>{ctx.html(ctx.data.labels.company_kinds[company.kind][ctx.lang])}</td>"
             f"<td>{ctx.html(ctx.loc.territory(company.country))}</td>"
-            f'<td data-sort="{count}">{ctx.html(ctx.loc.number(count))}</td>'
+            f'<td data-sort="{deals}">{ctx.html(ctx.loc.number(deals))}</td>'
             "</tr>"
         )
     return (
@@ -343,6 +436,7 @@ def companies_index(ctx: Ctx) -> str:
         + f'<table class="ox-sortable"><thead><tr>{head}</tr></thead>\n<tbody>\n'
         + "\n".join(rows)
         + "\n</tbody></table>\n</div>\n"
+        + pager(ctx, "companies/index.md", number, count)
     )
 
 
@@ -365,6 +459,12 @@ def company_page(ctx: Ctx, company: Company) -> str:
     deals = ctx.data.deals_of(company.id)
     if deals:
         out.append(f"## {ctx.md(ctx.t('deals-of-company'))}\n")
+        if len(deals) > COMPANY_DEALS_SHOWN:  # the most recent ones; all are in the download
+            deals = deals[-COMPANY_DEALS_SHOWN:]
+            out.append(
+                f'<p class="ox-note">{ctx.html(ctx.t("more-deals-in-csv"))} '
+                f'<a href="{to_root(page)}downloads/deals.csv" download>{_text(ctx.t("download-csv"))}</a></p>\n'
+            )
         out.append(deals_table(ctx, deals, page, role_of=company.id))
     people = [p for p in ctx.data.people.values() if p.company == company.id]
     if people:
@@ -398,19 +498,28 @@ def glossary_page(ctx: Ctx) -> str:
     return "\n".join(out)
 
 
-def sources_page(ctx: Ctx) -> str:
-    page = "sources.md"
-    title = ctx.t("sources")
-    sources = sorted(ctx.data.sources.values(), key=lambda s: (s.date, s.id))
-    items = "\n".join(
-        f'<li id="src-{s.id}">{source_line(ctx, page, s)}</li>' for s in sources
-    )
-    return (
-        front_matter(title, ctx.data.site.description[ctx.lang])
-        + f"# {ctx.md(title)}\n\n"
-        + f'<p class="ox-lede">{ctx.html(ctx.loc.count(len(sources), "source"))}</p>\n\n'
-        + f'<ol class="ox-sources">\n{items}\n</ol>\n'
-    )
+def sources_in_order(data: DataSet) -> list[Source]:
+    return sorted(data.sources.values(), key=lambda s: (s.date, s.id))
+
+
+def sources_pages(ctx: Ctx) -> dict[str, str]:
+    base = "sources.md"
+    sources = sources_in_order(ctx.data)
+    parts = chunked(sources, SOURCES_PAGE_SIZE)
+    out = {}
+    for n, chunk in enumerate(parts, start=1):
+        page = paged_src(base, n)
+        title = _paged_title(ctx, ctx.t("sources"), n)
+        items = "\n".join(f'<li id="src-{s.id}">{source_line(ctx, page, s)}</li>' for s in chunk)
+        start = (n - 1) * SOURCES_PAGE_SIZE + 1
+        out[page] = (
+            front_matter(title, ctx.data.site.description[ctx.lang])
+            + f"# {ctx.md(title)}\n\n"
+            + f'<p class="ox-lede">{ctx.html(ctx.loc.count(len(sources), "source"))}</p>\n\n'
+            + f'<ol class="ox-sources" start="{start}">\n{items}\n</ol>\n'
+            + pager(ctx, base, n, len(parts))
+        )
+    return out
 
 
 def timeline_events(data: DataSet) -> list[tuple]:
@@ -422,9 +531,15 @@ def timeline_events(data: DataSet) -> list[tuple]:
     return sorted(events, key=lambda e: (e[0], e[1], e[2].status))
 
 
-def timeline_page(ctx: Ctx) -> str:
-    page = "timeline.md"
-    title = ctx.t("timeline")
+def timeline_pages(ctx: Ctx) -> dict[str, str]:
+    base = "timeline.md"
+    parts = chunked(timeline_events(ctx.data), TIMELINE_PAGE_SIZE)
+    return {paged_src(base, n): timeline_page(ctx, chunk, n, len(parts)) for n, chunk in enumerate(parts, start=1)}
+
+
+def timeline_page(ctx: Ctx, events: list[tuple], number: int = 1, count: int = 1) -> str:
+    page = paged_src("timeline.md", number)
+    title = _paged_title(ctx, ctx.t("timeline"), number)
     out = [front_matter(title, ctx.data.site.description[ctx.lang]), f"# {ctx.md(title)}\n"]
     current_month = None
     items: list[str] = []
@@ -434,7 +549,7 @@ def timeline_page(ctx: Ctx) -> str:
             out.append('<ol class="ox-timeline">' + "".join(items) + "</ol>\n")
             items.clear()
 
-    for date, deal_id, change in timeline_events(ctx.data):
+    for date, deal_id, change in events:
         month = (date.year, date.month)
         if month != current_month:
             flush()
@@ -448,6 +563,7 @@ def timeline_page(ctx: Ctx) -> str:
             f"<br>{ctx.html(change.note[ctx.lang])}</li>"
         )
     flush()
+    out.append(pager(ctx, "timeline.md", number, count))
     return "\n".join(out)
 
 

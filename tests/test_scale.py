@@ -1,0 +1,51 @@
+"""Lists are paginated so that no page grows with the data (synthetic data, no build)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import bench
+from explainer import loader, pages, render
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    target = tmp_path_factory.mktemp("scale") / "data"
+    bench.synthetic_data(target, 450)
+    return loader.load(target)
+
+
+def test_deals_list_is_split_into_pages_with_every_deal_once(big):
+    generated = pages.generated_pages(big, "ar")
+    deal_pages = sorted(k for k in generated if re.fullmatch(r"deals/(index|page-\d+)\.md", k))
+    assert deal_pages == ["deals/index.md", "deals/page-2.md", "deals/page-3.md", "deals/page-4.md", "deals/page-5.md"]
+    seen = []
+    for key in deal_pages:
+        seen += re.findall(r'<tr id="deal-([^"]+)"', generated[key])
+        assert 'class="ox-pager"' in generated[key]
+    assert sorted(seen) == sorted(big.deals) and len(seen) == len(set(seen))
+    # page links resolve to the pages that exist, in Arabic digits' setting too
+    assert '<a rel="next" href="../page-3/">' in generated["deals/page-2.md"]
+    assert '<a rel="prev" href="../">' in generated["deals/page-2.md"]
+    assert 'href="../../downloads/deals.csv"' in generated["deals/page-2.md"]
+
+
+def test_no_generated_page_grows_past_a_fixed_size(big, fixture_data):
+    generated = pages.generated_pages(big, "en")
+    lists = {k: v for k, v in generated.items() if not k.startswith(("deals/deal-", "companies/co-"))}
+    largest = max(len(v.encode("utf-8")) for v in lists.values())
+    assert largest < 200_000, sorted(((len(v), k) for k, v in lists.items()), reverse=True)[:3]
+    openai = generated["companies/openai.md"]
+    assert openai.count('<tr id="deal-') == render.COMPANY_DEALS_SHOWN
+    assert "downloads/deals.csv" in openai
+
+
+def test_sources_link_to_the_page_that_lists_them(big):
+    ctx = render.Ctx.make(big, "en")
+    ordered = render.sources_in_order(big)
+    last = ordered[-1].id
+    page = ctx.source_page(last)
+    assert page == render.paged_src("sources.md", (len(ordered) - 1) // render.SOURCES_PAGE_SIZE + 1)
+    assert f'id="src-{last}"' in pages.generated_pages(big, "en")[page]
