@@ -50,6 +50,12 @@ def main() -> int:
     pages, _ = parity.hand_written_pages(docs)  # unreadable files are reported by check()
     docs_problems = parity.check(docs)
     if data is not None:
+        from explainer import pages as generated, render
+
+        try:  # every interface word the generated pages need is in labels.yaml
+            generated.all_pages(data)
+        except render.MissingLabel as exc:
+            data_problems.append(str(exc))
         docs_problems += placeholder_problems(data, pages)
 
     for line in data_problems + docs_problems:

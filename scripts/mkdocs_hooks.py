@@ -50,7 +50,10 @@ def _load_and_write(docs_dir: Path):
         raise PluginError(
             f"data/ has {len(exc.problems)} problem(s); nothing was built:\n{lines}"
         ) from None
-    generated = pages.all_pages(data)
+    try:
+        generated = pages.all_pages(data)
+    except render.MissingLabel as exc:
+        raise PluginError(f"{exc}; nothing was built") from None
     try:
         changed = writer.write_pages(docs_dir, generated)
     except writer.CollisionError as exc:
@@ -110,6 +113,8 @@ def on_page_markdown(markdown, page, config, files):
         return resolved[skip:]
     except placeholders.PlaceholderError as exc:
         raise PluginError("\n".join(exc.problems)) from None
+    except render.MissingLabel as exc:
+        raise PluginError(str(exc)) from None
 
 
 def _front_matter_lines(source: str, markdown: str) -> int:

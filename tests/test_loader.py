@@ -147,3 +147,17 @@ def test_check_command_prints_lines_and_no_traceback(data_dir, tmp_path):
     assert "Traceback" not in result.stderr
     assert "data/deals.yaml:27: deal 'amd': value: a range needs both min and max" in result.stderr
     assert result.stderr.strip().endswith("1 problem(s) in data/")
+
+
+def test_missing_interface_label_is_a_clear_message_not_a_traceback(data_dir, tmp_path):
+    labels = (data_dir / "labels.yaml").read_text(encoding="utf-8")
+    (data_dir / "labels.yaml").unlink()  # the fixture's is a link to data/labels.yaml
+    (data_dir / "labels.yaml").write_text(
+        "\n".join(l for l in labels.splitlines() if not l.strip().startswith("search:")) + "\n", encoding="utf-8"
+    )
+    shutil.copytree(ROOT / "scripts", tmp_path / "scripts")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    result = subprocess.run([sys.executable, str(tmp_path / "scripts" / "check.py")], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "data/labels.yaml: ui.search: is missing; add `search: {ar: ..., en: ...}` under ui:" in result.stderr

@@ -76,6 +76,15 @@ def to_root(src: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
+class MissingLabel(Exception):
+    """An interface word the pages need is not in data/labels.yaml."""
+
+    def __init__(self, key: str):
+        super().__init__(
+            f"data/labels.yaml: ui.{key}: is missing; add `{key}: {{ar: ..., en: ...}}` under ui:"
+        )
+
+
 @dataclass
 class Ctx:
     """What every renderer needs: the data, the language and its formatter."""
@@ -91,7 +100,10 @@ class Ctx:
 
     # -- text ----------------------------------------------------------
     def t(self, key: str) -> str:
-        return self.data.labels.ui[key][self.lang]
+        try:
+            return self.data.labels.ui[key][self.lang]
+        except KeyError:
+            raise MissingLabel(key) from None
 
     def iso(self, text: str) -> str:
         """Isolate Latin runs inside Arabic text (no-op on English pages)."""
