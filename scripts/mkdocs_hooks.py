@@ -106,6 +106,8 @@ def _page_rel(page, config) -> str:
 def on_page_markdown(markdown, page, config, files):
     data = _state["data"]
     lang = _page_lang(page, config)
+    if lang == "ar" and data.site.arabic_digits == "arab" and page.meta.get("title"):
+        page.meta["title"] = enrich.arabic_digits_text(str(page.meta["title"]))
     ctx = render.Ctx.make(data, lang)
     skip = _front_matter_lines(page.file.content_string, markdown)
     try:
@@ -135,6 +137,8 @@ def on_page_content(html, page, config, files):
     if rel != "glossary.md":
         html = enrich.link_terms(html, data, lang, render.href(rel, "glossary.md").rstrip("/") + "/")
     if lang == "ar":
+        if data.site.arabic_digits == "arab":
+            html = enrich.arabic_digits(html)
         html = enrich.isolate_latin(html)
     return html
 

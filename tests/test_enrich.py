@@ -32,3 +32,14 @@ def test_latin_runs_isolated_outside_code_and_entities():
     assert "&amp;" in out and "<bdi>amp</bdi>" not in out
     assert "<code>MI450</code>" in out
     assert '<a title="AMD"><bdi>AMD</bdi></a>' in out
+
+
+def test_arabic_indic_digits_outside_latin_names_entities_and_code():
+    from explainer.enrich import arabic_digits
+    html = '<p>جولة 110 مليارات في 2026، رقائق MI450 وGB200 و a16z &#123; 4.5</p><code>2026</code><a href="/x/2026/">2026</a>'
+    out = arabic_digits(html)
+    assert "جولة ١١٠ مليارات في ٢٠٢٦" in out
+    assert "MI450" in out and "GB200" in out and "a16z" in out
+    assert "&#123;" in out and "٤٫٥" in out
+    assert "<code>2026</code>" in out
+    assert 'href="/x/2026/">٢٠٢٦</a>' in out

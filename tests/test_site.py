@@ -153,3 +153,20 @@ def test_arabic_heading_anchors_keep_arabic_letters(built_site, real_data):
     ids = [a["id"] for a in doc.find_all("h2") if "id" in a]
     assert "الأطراف" in ids
     assert not any(i.startswith("_") for i in ids)
+
+
+def test_arabic_indic_digit_setting_reaches_every_arabic_page(tmp_path):
+    import re
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    site_yaml = data / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8").replace("arabic_digits: latn", "arabic_digits: arab"), encoding="utf-8")
+    project = copy_project(tmp_path / "project", data=data)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    deals = read(tmp_path / "site", "deals/index.html")
+    table = deals.text.split("جميع الصفقات", 1)[1].split("تنزيل", 1)[0]
+    assert "٢٢ سبتمبر ٢٠٢٥" in table and "حتى ١٠٠ مليار دولار" in table
+    assert not re.search(r"[0-9]", table)
+    english = read(tmp_path / "site", "en/deals/index.html").text
+    assert "22 September 2025" in english  # the English half keeps Western digits

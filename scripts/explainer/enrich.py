@@ -112,3 +112,24 @@ def link_terms(html: str, data: DataSet, lang: str, glossary_href: str, skip_ids
         )
 
     return _walk(html, NO_TERMS, lambda text: pattern.sub(replace, text))
+
+
+# Western digits written in data text ("110", "2026") when the Arabic half uses
+# Arabic-Indic digits; not inside Latin names ("MI450", "GB200", "a16z").
+NUMBER_OUTSIDE_LATIN = re.compile(r"(?<![A-Za-z0-9])\d+(?:[.,]\d+)*(?![A-Za-z0-9])")
+NO_DIGITS = {"code", "pre", "script", "style", "svg", "kbd", "textarea"}
+_ARABIC_INDIC = str.maketrans("0123456789.,", "٠١٢٣٤٥٦٧٨٩٫٬")
+
+
+def arabic_digits_text(text: str) -> str:
+    return NUMBER_OUTSIDE_LATIN.sub(lambda m: m.group(0).translate(_ARABIC_INDIC), text)
+
+
+def arabic_digits(html: str) -> str:
+    """Arabic-Indic digits in the page's text (for the arabic_digits: arab setting)."""
+    return _walk(html, NO_DIGITS, lambda text: arabic_digits_text(text) if "&#" not in text else _digits_outside_entities(text))
+
+
+def _digits_outside_entities(text: str) -> str:
+    parts = re.split(r"(&#?\w+;)", text)
+    return "".join(part if part.startswith("&") else arabic_digits_text(part) for part in parts)
