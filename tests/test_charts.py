@@ -277,3 +277,162 @@ def test_chart_placeholder(fixture_data):
         "docs/ar/index.md:1: {{ chart:pie }}: no chart 'pie' "
         "(known: value-by-partner, capacity-by-partner, timeline, money-flow)"
     ]
+
+
+# ---------------------------------------------------------------------------
+# Bounded: no figure grows with the number of deals
+
+FIGURE_BUDGET = 40_000  # bytes of HTML per figure (SVG, notes and table), whatever the data
+
+
+@pytest.fixture(scope="module")
+def thousand_deals(tmp_path_factory):
+    """bench.py's synthetic data set: 1000 deals, 200 partner companies (made and loaded once)."""
+    import bench
+    from explainer.loader import load
+    target = tmp_path_factory.mktemp("synthetic") / "data"
+    bench.synthetic_data(target, 1000)
+    return load(target)
+
+
+def table_rows(html: str) -> list[list[str]]:
+    body = re.search(r"<tbody>(.*?)</tbody>", html, re.S).group(1)
+    return [re.findall(r"<td>(.*?)</td>", row, re.S) for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)]
+
+
+def svg_in(html: str) -> ET.Element:
+    return ET.fromstring(re.search(r"<svg .*?</svg>", html, re.S).group(0))
+
+
+def notes(html: str) -> list[str]:
+    return re.findall(r'<p class="ox-chart__note">(.*?)</p>', html, re.S)
+
+
+@pytest.mark.parametrize("chart", CHART_FUNCTIONS)
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_every_figure_stays_small_with_a_thousand_deals(thousand_deals, chart, lang):
+    html = charts.figure(render.Ctx.make(thousand_deals, lang), chart)
+    assert len(html.encode("utf-8")) < FIGURE_BUDGET
+    ET.fromstring(re.search(r"<svg .*?</svg>", html, re.S).group(0))  # still well-formed
+    for row in table_rows(html):  # the last cell lists a few deals, then "and N more"
+        assert row[-1].count("<a ") <= charts.MAX_LISTED
+
+
+@pytest.mark.parametrize("measure", ["value", "capacity"])
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_bar_charts_show_the_largest_partners_and_one_bar_for_the_rest(thousand_deals, measure, lang):
+    ctx = render.Ctx.make(thousand_deals, lang)
+    html = charts.figure(ctx, f"{measure}-by-partner")
+    root = svg_in(html)
+    rects = [r for r in root.iter(f"{SVG}rect") if r.get("class") == "ox-bar"]
+    assert len(rects) == charts.MAX_BARS + 1 == len(table_rows(html))
+
+    parts, _ = charts._by_partner(ctx, measure)
+    totals = {p: charts._total([a for _, a in items]) for p, items in parts.items()}
+    ranked = sorted(totals, key=lambda p: (-totals[p].high, ctx.company_name(p)))
+    shown, omitted = ranked[:charts.MAX_BARS], ranked[charts.MAX_BARS:]
+    assert [r.get("data-company") for r in rects[:-1]] == shown
+    others = rects[-1]
+    assert others.get("data-company") is None and others.get("data-others") == str(len(omitted))
+    # the "others" bar is the sum of the omitted partners' disclosed amounts
+    amount = charts._total([a for p in omitted for _, a in parts[p]])
+    assert amount.amount == sum(totals[p].high for p in omitted)
+    fmt = ctx.loc.money if measure == "value" else (lambda a: ctx.loc.capacity(charts._as_gw(a)))
+    name = ctx.t("chart-other-partners").format(n=ctx.loc.number(len(omitted)))
+    assert name == {"en": f"Other partners ({len(omitted)})", "ar": f"شركاء آخرون ({len(omitted)})"}[lang]
+    assert table_rows(html)[-1][:2] == [str(ctx.html(name)), str(ctx.html(fmt(amount)))]
+    assert f"{name}: {fmt(amount)}" in root.find(f"{SVG}desc").text
+    widths = [num(r.get("width")) for r in rects]
+    assert widths[:-1] == sorted(widths[:-1], reverse=True)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_not_counted_lists_a_few_deals_then_how_many_more(thousand_deals, lang):
+    ctx = render.Ctx.make(thousand_deals, lang)
+    _, left_out = charts._by_partner(ctx, "value")
+    assert len(left_out) > charts.MAX_LISTED
+    (note,) = notes(charts.figure(ctx, "value-by-partner"))
+    rest = len(left_out) - charts.MAX_LISTED
+    more = {"en": f"and {rest} more.", "ar": f"و{ctx.loc.count(rest, 'deal')} غيرها."}[lang]
+    assert note.endswith(str(ctx.html(more)))
+    assert note.count(str(ctx.html(ctx.t("undisclosed")))) == charts.MAX_LISTED
+
+
+def test_and_n_more_in_both_languages(fixture_data):
+    items = [f"d{i}" for i in range(charts.MAX_LISTED + 2)]
+    en, ar = (charts._some(render.Ctx.make(fixture_data, lang), items) for lang in ("en", "ar"))
+    assert en == ", ".join(items[:charts.MAX_LISTED]) + " and 2 more"
+    assert ar == "، ".join(items[:charts.MAX_LISTED]) + " وصفقتان غيرها"
+    assert charts._some(render.Ctx.make(fixture_data, "en"), items[:charts.MAX_LISTED]) == ", ".join(items[:-2])
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_timeline_chart_shows_the_latest_events_and_links_to_the_rest(thousand_deals, lang):
+    ctx = render.Ctx.make(thousand_deals, lang)
+    html = charts.figure(ctx, "timeline", "charts.md")
+    root = svg_in(html)
+    dots = [el for el in root.iter() if "ox-dot" in (el.get("class") or "")]
+    latest = render.timeline_events(thousand_deals)[-charts.MAX_EVENTS:]
+    assert len(dots) == charts.MAX_EVENTS
+    assert [re.search(r'datetime="([^"]+)"', row[0]).group(1) for row in table_rows(html)] == [
+        day.isoformat() for day, _, _ in latest
+    ]
+    shown = ctx.t("chart-timeline-latest").format(n=ctx.loc.number(charts.MAX_EVENTS), link=ctx.t("timeline"))
+    assert root.find(f"{SVG}desc").text.endswith(shown)
+    (note,) = notes(html)
+    assert f'<a href="../timeline/">{ctx.t("timeline")}</a>' in note
+    assert charts.figure(ctx, "timeline", "circular-deals.md").count('<a href="../timeline/">') == 1
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_money_flow_shows_the_partners_with_the_largest_flows(thousand_deals, lang):
+    ctx = render.Ctx.make(thousand_deals, lang)
+    html = charts.figure(ctx, "money-flow")
+    root = svg_in(html)
+    centres = node_centres(root)
+    assert len(centres) == charts.MAX_FLOW_PARTNERS + 1 and charts.HUB in centres
+    edges = charts.flow_edges(ctx)
+    flows: dict[str, int] = {}  # every synthetic flow is undisclosed: ranked by number of flows
+    for edge in edges:
+        flows[edge.target] = flows.get(edge.target, 0) + len(edge.deals)
+    kept = [c for c in centres if c != charts.HUB]
+    omitted = set(flows) - set(kept)
+    assert min(flows[c] for c in kept) >= max(flows[c] for c in omitted)
+    arrows = [p for p in root.iter(f"{SVG}path") if p.get("data-from")]
+    assert len(arrows) == len(table_rows(html)) == len([e for e in edges if e.target in kept])
+    left_out = ctx.t("chart-flow-largest").format(
+        n=ctx.loc.number(charts.MAX_FLOW_PARTNERS), companies=ctx.loc.count(len(omitted), "company"))
+    assert left_out in root.find(f"{SVG}desc").text
+    assert notes(html) == [str(ctx.html(left_out))]
+
+
+def test_money_flow_ranks_partners_by_disclosed_flow_then_number_then_id():
+    def edge(partner, amount, n=1):  # amount: a disclosed number, 0 for undisclosed, None for ended
+        value = charts.Amount(kind="exact", amount=amount) if amount else charts.Amount(kind="undisclosed")
+        return charts.Edge("openai", partner, "payment", [None] * n, None if amount is None else value)
+
+    many = [edge(f"p{i:02}", 0) for i in range(20)]
+    ended = edge("a-ended", None, 2)  # counts by its number of flows, not by its (uncounted) amount
+    edges, omitted = charts._largest_flows([*many, edge("z-big", 5), edge("z-busy", 0, 3), ended])
+    partners = {e.target for e in edges}
+    assert omitted == 23 - charts.MAX_FLOW_PARTNERS
+    assert partners == {"z-big", "z-busy", "a-ended", *(f"p{i:02}" for i in range(charts.MAX_FLOW_PARTNERS - 3))}
+    assert [e.target for e in edges][-3:] == ["z-big", "z-busy", "a-ended"]  # in their first order
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_real_data_charts_are_not_cut(real_data, lang):
+    ctx = render.Ctx.make(real_data, lang)
+    for measure in ("value", "capacity"):
+        html = charts.figure(ctx, f"{measure}-by-partner")
+        parts, left_out = charts._by_partner(ctx, measure)
+        assert len(bars(svg_in(html))[1]) == len(parts) == len(table_rows(html)) <= charts.MAX_BARS
+        assert "data-others" not in html and len(left_out) <= charts.MAX_LISTED
+    html = charts.figure(ctx, "timeline")
+    assert len(table_rows(html)) == len(render.timeline_events(real_data)) <= charts.MAX_EVENTS
+    assert not notes(html)
+    html = charts.figure(ctx, "money-flow")
+    edges = charts.flow_edges(ctx)
+    assert len(table_rows(html)) == len(edges)
+    assert set(node_centres(svg_in(html))) == {c for e in edges for c in (e.source, e.target)}
+    assert ctx.t("chart-flow-largest").split("{")[0] not in html

@@ -10,6 +10,10 @@ follow light mode, dark mode and print.
 Every figure carries the same data as an HTML table in a <details>, for screen readers
 and for readers without SVG. Values count top-level deals only (not `part_of` another)
 and leave out deals since replaced or cancelled, as the computed totals do.
+
+No figure grows with the number of deals (readers are on phones on slow networks): the
+limits below cap bars, events, companies and listed items, and each figure says, in its
+<desc> and under the chart, what it leaves out.
 """
 
 from __future__ import annotations
@@ -30,6 +34,11 @@ ENDED = ("replaced", "cancelled")
 FLOW_TYPES = ("investment", "payment", "equity", "supply")
 W = 400  # viewBox width: about one unit per CSS pixel on a phone
 SIZE = 13  # default font size, in viewBox units
+
+MAX_BARS = 12  # partners with a bar of their own; the rest share one "other partners" bar
+MAX_LISTED = 10  # items in a "not counted" list or a table cell before "and N more"
+MAX_EVENTS = 40  # most recent events on the timeline chart (the timeline page has them all)
+MAX_FLOW_PARTNERS = 10  # partners with the largest disclosed flows on the money-flow chart
 
 
 # ---------------------------------------------------------------------------
@@ -115,6 +124,7 @@ class Chart:
     head: list[str]  # table column labels
     rows: list[list[str]] = field(default_factory=list)  # table cells, as HTML
     note: str = ""  # shown under the chart (what is not counted)
+    more: str = ""  # HTML line under the chart: what the chart leaves out, and where to find it
 
 
 def figure(ctx: render.Ctx, chart_id: str, page: str = "charts.md") -> str:
@@ -124,7 +134,8 @@ def figure(ctx: render.Ctx, chart_id: str, page: str = "charts.md") -> str:
     chart = CHARTS[chart_id](ctx, page)
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in chart.head)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in chart.rows)
-    note = f'<p class="ox-chart__note">{ctx.html(chart.note)}</p>' if chart.note else ""
+    note = f'<p class="ox-chart__note">{chart.more}</p>' if chart.more else ""
+    note += f'<p class="ox-chart__note">{ctx.html(chart.note)}</p>' if chart.note else ""
     return (
         f'<figure class="ox-chart" id="chart-{chart_id}">'
         f"<figcaption>{ctx.html(chart.title)}</figcaption>\n{chart.svg}\n{note}"
@@ -152,8 +163,25 @@ def _list(ctx: render.Ctx, items) -> str:
     return ("، " if ctx.lang == "ar" else ", ").join(items)
 
 
+def _some(ctx: render.Ctx, items, html: bool = False) -> str:
+    """A list of at most MAX_LISTED items, then "and N more" (escaped for HTML if html)."""
+    items = list(items)
+    if len(items) <= MAX_LISTED:
+        return _list(ctx, items)
+    rest = len(items) - MAX_LISTED
+    more = ctx.t("chart-and-more").format(n=ctx.loc.number(rest), deals=ctx.loc.count(rest, "deal"))
+    return f"{_list(ctx, items[:MAX_LISTED])} {ctx.html(more) if html else more}"
+
+
 def _not_counted(ctx: render.Ctx, items: list[str]) -> str:
-    return f"{ctx.t('not-counted')}: {_list(ctx, items)}." if items else ""
+    return f"{ctx.t('not-counted')}: {_some(ctx, items)}." if items else ""
+
+
+def _with_link(ctx: render.Ctx, key: str, href: str, text: str, **values) -> str:
+    """A label as HTML, its {link} made a link to href with text as the link's text."""
+    before, after = ctx.t(key).split("{link}")
+    link = f'<a href="{href}">{ctx.html(text)}</a>'
+    return f"{ctx.html(before.format(**values))}{link}{ctx.html(after.format(**values))}"
 
 
 # ---------------------------------------------------------------------------
@@ -245,43 +273,48 @@ def _bar_chart(ctx: render.Ctx, page: str, measure: str) -> Chart:
     parts, left_out = _by_partner(ctx, measure)
     totals = {p: _total([a for _, a in items]) for p, items in parts.items()}
     order = sorted(totals, key=lambda p: (-totals[p].high, ctx.company_name(p)))
-    names = {p: ctx.company_name(p) for p in order}
-    labels = {p: fmt(totals[p]) for p in order}
+    # (company id or None, name, total, [(deal, amount)]): the largest partners, then the rest in one bar
+    bars = [(p, ctx.company_name(p), totals[p], parts[p]) for p in order[:MAX_BARS]]
+    rest = order[MAX_BARS:]
+    if rest:
+        items = [item for p in rest for item in parts[p]]
+        name = ctx.t("chart-other-partners").format(n=ctx.loc.number(len(rest)))
+        bars.append((None, name, _total([a for _, a in items]), items))
+    labels = [fmt(total) for _, _, total, _ in bars]
 
     canvas = Canvas(ctx, f"{measure}-by-partner")
     row, bar, top, small = 30, 20, 6, SIZE - 1
-    axis = min(max((_width(n, SIZE) for n in names.values()), default=40) + 16, 150)
+    axis = min(max((_width(name, SIZE) for _, name, _, _ in bars), default=40) + 16, 150)
     room = W - axis - 4
-    biggest = max((totals[p].high for p in order), default=Decimal(1))
+    biggest = max((total.high for _, _, total, _ in bars), default=Decimal(1))
     # the longest bar is as long as the room allows, less any label that must sit beyond a bar
     scale = room / float(biggest)
     for _ in range(2):
-        for p in order:
-            length, label = float(totals[p].high) * scale, _width(labels[p], small) + 12
-            if label > length:
-                scale = min(scale, (room - label) / float(totals[p].high))
-    for i, p in enumerate(order):
+        for (_, _, total, _), label in zip(bars, labels):
+            length, ink = float(total.high) * scale, _width(label, small) + 12
+            if ink > length:
+                scale = min(scale, (room - ink) / float(total.high))
+    for i, ((p, name, total, _), label) in enumerate(zip(bars, labels)):
         y = top + i * row
-        length = float(totals[p].high) * scale
-        canvas.text(axis - 8, y + bar / 2 + 4, names[p], "ox-label", anchor="end")
-        canvas.rect(axis, y, length, bar, "ox-bar", f' data-company="{p}"')
-        inside = _width(labels[p], small) + 12 <= length
-        canvas.text(axis + length + (-6 if inside else 6), y + bar / 2 + 4, labels[p],
+        length = float(total.high) * scale
+        canvas.text(axis - 8, y + bar / 2 + 4, name, "ox-label", anchor="end")
+        canvas.rect(axis, y, length, bar, "ox-bar", f' data-company="{p}"' if p else f' data-others="{len(rest)}"')
+        inside = _width(label, small) + 12 <= length
+        canvas.text(axis + length + (-6 if inside else 6), y + bar / 2 + 4, label,
                     "ox-value ox-value--in" if inside else "ox-value", "end" if inside else "start", small)
-    height = top + len(order) * row + 2
+    height = top + len(bars) * row + 2
     canvas.path([(axis, 0), (axis, height)], "ox-axis")
 
     title = ctx.t(f"chart-{measure}")
-    summary = _list(ctx, (f"{ctx.company_name(p)}: {labels[p]}" for p in order))
+    summary = _list(ctx, (f"{name}: {label}" for (_, name, _, _), label in zip(bars, labels)))
     note = _not_counted(ctx, left_out)
     desc = " ".join(s for s in (ctx.t(f"chart-{measure}-desc"), summary and f"{summary}.", note) if s)
-    deal_cells = {
-        p: _list(ctx, (f"{_deal_link(ctx, page, d)} ({ctx.html(fmt(a))})" for d, a in parts[p])) for p in order
-    }
     return Chart(
         title, canvas.svg(height, title, desc),
         [ctx.t("partner"), ctx.t(measure), ctx.t("deals")],
-        [[str(ctx.html(ctx.company_name(p))), str(ctx.html(labels[p])), deal_cells[p]] for p in order],
+        [[str(ctx.html(name)), str(ctx.html(label)),
+          _some(ctx, (f"{_deal_link(ctx, page, d)} ({ctx.html(fmt(a))})" for d, a in items), html=True)]
+         for (_, name, _, items), label in zip(bars, labels)],
         note,
     )
 
@@ -312,7 +345,8 @@ def _quarter_after(day: dt.date) -> dt.date:
 
 
 def _timeline(ctx: render.Ctx, page: str) -> Chart:
-    events = render.timeline_events(ctx.data)
+    every = render.timeline_events(ctx.data)
+    events = every[-MAX_EVENTS:]
     start = dt.date(events[0][0].year, 1, 1)
     end = _quarter_after(max(events[-1][0], ctx.data.site.as_of))
     canvas = Canvas(ctx, "timeline")
@@ -358,7 +392,13 @@ def _timeline(ctx: render.Ctx, page: str) -> Chart:
         ])
     title = ctx.t("chart-timeline")
     desc = ctx.t("chart-timeline-desc").format(start=ctx.loc.month(start), end=ctx.loc.month(end))
-    return Chart(title, canvas.svg(height, title, desc), [ctx.t("date"), ctx.t("deal"), ctx.t("status")], rows)
+    more = ""
+    if len(every) > len(events):
+        shown = {"n": ctx.loc.number(len(events))}
+        desc += " " + ctx.t("chart-timeline-latest").format(link=ctx.t("timeline"), **shown)
+        more = _with_link(ctx, "chart-timeline-latest", render.href(page, "timeline.md"), ctx.t("timeline"), **shown)
+    return Chart(title, canvas.svg(height, title, desc), [ctx.t("date"), ctx.t("deal"), ctx.t("status")], rows,
+                 more=more)
 
 
 # ---------------------------------------------------------------------------
@@ -400,8 +440,24 @@ def _overlap(a: tuple, b: tuple) -> float:
     return max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
+def _largest_flows(edges: list[Edge]) -> tuple[list[Edge], int]:
+    """The edges among OpenAI and the MAX_FLOW_PARTNERS partners with the largest total
+    disclosed flow (ties: more flows first, then id), and how many partners are left out."""
+    total: dict[str, Decimal] = {}
+    flows: dict[str, int] = {}
+    for edge in edges:
+        for company in (edge.source, edge.target):
+            if company != HUB:
+                amount = edge.amount.high if edge.amount and edge.amount.disclosed else 0
+                total[company] = total.get(company, 0) + amount
+                flows[company] = flows.get(company, 0) + len(edge.deals)
+    ranked = sorted(total, key=lambda c: (-total[c], -flows[c], c))
+    kept = {HUB, *ranked[:MAX_FLOW_PARTNERS]}
+    return [e for e in edges if e.source in kept and e.target in kept], len(ranked[MAX_FLOW_PARTNERS:])
+
+
 def _money_flow(ctx: render.Ctx, page: str) -> Chart:
-    edges = flow_edges(ctx)
+    edges, omitted = _largest_flows(flow_edges(ctx))
     canvas = Canvas(ctx, "money-flow")
     cx, cy, rx, ry, hub_r, gap, small = W / 2, 214, 146, 186, 38, 6, SIZE - 1.5
     # Partners around the hub. Amount labels are horizontal, so they fit best along upright
@@ -479,17 +535,22 @@ def _money_flow(ctx: render.Ctx, page: str) -> Chart:
     left_out = [f"{d.title[ctx.lang]} ({ctx.status_label(d.current_status.status)})" for d in ended]
     note = _not_counted(ctx, left_out)
     title = ctx.t("chart-flow")
-    desc = " ".join(s for s in (ctx.t("chart-flow-desc"), note) if s)
+    more = ""
+    if omitted:
+        more = ctx.t("chart-flow-largest").format(n=ctx.loc.number(MAX_FLOW_PARTNERS),
+                                                  companies=ctx.loc.count(omitted, "company"))
+    desc = " ".join(s for s in (ctx.t("chart-flow-desc"), more, note) if s)
     rows = [
         [str(ctx.html(ctx.company_name(e.source))), str(ctx.html(ctx.company_name(e.target))),
          str(ctx.html(ctx.data.labels.flow_types[e.type][ctx.lang])),
          str(ctx.html(ctx.loc.money(e.amount) if e.amount else ctx.t("not-applicable"))),
-         _list(ctx, (_deal_link(ctx, page, d) for d in e.deals))]
+         _some(ctx, (_deal_link(ctx, page, d) for d in e.deals), html=True)]
         for e in edges
     ]
     return Chart(
         title, canvas.svg(y + 12, title, desc, _markers(ctx, kinds)),
         [ctx.t("from"), ctx.t("to"), ctx.t("type"), ctx.t("amount"), ctx.t("deals")], rows, note,
+        str(ctx.html(more)) if more else "",
     )
 
 
