@@ -134,8 +134,9 @@ def on_page_content(html, page, config, files):
     data = _state["data"]
     lang = _page_lang(page, config)
     rel = _page_rel(page, config)
-    if rel != "glossary.md":
-        html = enrich.link_terms(html, data, lang, render.href(rel, "glossary.md").rstrip("/") + "/")
+    ctx = render.Ctx.make(data, lang)
+    if not (rel == "glossary.md" or rel.startswith("glossary/")):
+        html = enrich.link_terms(html, data, lang, lambda term: render.href(rel, ctx.term_page(term), term))
     if lang == "ar":
         if data.site.arabic_digits == "arab":
             html = enrich.arabic_digits(html)

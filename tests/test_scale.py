@@ -49,3 +49,20 @@ def test_sources_link_to_the_page_that_lists_them(big):
     page = ctx.source_page(last)
     assert page == render.paged_src("sources.md", (len(ordered) - 1) // render.SOURCES_PAGE_SIZE + 1)
     assert f'id="src-{last}"' in pages.generated_pages(big, "en")[page]
+
+
+def test_glossary_pages_hold_the_same_terms_in_both_languages(big, monkeypatch):
+    monkeypatch.setattr(render, "GLOSSARY_PAGE_SIZE", 20)
+    ar, en = pages.generated_pages(big, "ar"), pages.generated_pages(big, "en")
+    glossary_pages = sorted(k for k in ar if k == "glossary.md" or k.startswith("glossary/"))
+    assert len(glossary_pages) == -(-len(big.glossary) // 20) > 1
+    for key in glossary_pages:
+        ids = lambda md: sorted(re.findall(r"\{#([a-z0-9-]+)\}", md))
+        assert ids(ar[key]) == ids(en[key]) and ids(ar[key])
+    # links to a term on another page name that page; the term placeholder does too
+    ctx = render.Ctx.make(big, "en")
+    last = render.glossary_in_order(big)[-1].id
+    assert ctx.term_page(last) != "glossary.md"
+    from explainer import placeholders
+    link = placeholders.resolve(f"{{{{ term:{last} }}}}", ctx, "index.md", "x")
+    assert f"({ctx.term_page(last)}#{last})" in link

@@ -87,9 +87,11 @@ def _term_pattern(data: DataSet, lang: str) -> tuple[re.Pattern, dict[str, Term]
 _PATTERNS: dict[tuple[int, str], tuple[re.Pattern, dict[str, Term]]] = {}
 
 
-def link_terms(html: str, data: DataSet, lang: str, glossary_href: str, skip_ids: set[str] = frozenset()) -> str:
+def link_terms(html: str, data: DataSet, lang: str, glossary_href, skip_ids: set[str] = frozenset()) -> str:
     """Link the first use of each glossary term on the page to its entry, with a tooltip
-    (the definition) that shows on hover and on keyboard focus."""
+    (the definition) that shows on hover and on keyboard focus. glossary_href is the
+    glossary's URL relative to the page, or a function from term id to the entry's URL."""
+    entry_href = glossary_href if callable(glossary_href) else (lambda term_id: f"{glossary_href}#{term_id}")
     key = (id(data), lang)
     if key not in _PATTERNS:
         _PATTERNS[key] = _term_pattern(data, lang)
@@ -107,7 +109,7 @@ def link_terms(html: str, data: DataSet, lang: str, glossary_href: str, skip_ids
         counter[0] += 1
         tip = f"ox-tip-{term.id}"
         return (
-            f'<span class="ox-term"><a href="{glossary_href}#{term.id}" aria-describedby="{tip}">{word}</a>'
+            f'<span class="ox-term"><a href="{entry_href(term.id)}" aria-describedby="{tip}">{word}</a>'
             f'<span class="ox-tip" role="tooltip" id="{tip}" data-pagefind-ignore>{escape(term.definition)}</span></span>'
         )
 

@@ -11,7 +11,7 @@ def generated_pages(data: DataSet, lang: str) -> dict[str, str]:
     pages = {
         **render.deals_index_pages(ctx),
         **render.companies_index_pages(ctx),
-        "glossary.md": render.glossary_page(ctx),
+        **render.glossary_pages(ctx),
         **render.timeline_pages(ctx),
         **render.sources_pages(ctx),
         "quotes.md": render.quotes_page(ctx),

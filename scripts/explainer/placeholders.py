@@ -99,7 +99,7 @@ def _value(ctx: render.Ctx, page: str, kind: str, key: str, field: str | None) -
     if kind == "term":
         if key not in data.glossary:
             raise KeyError(f"no term '{key}' in data/glossary.yaml")
-        return f"[{ctx.md(data.glossary[key].term[ctx.lang])}]({_rel(page, 'glossary.md')}#{key})"
+        return f"[{ctx.md(data.glossary[key].term[ctx.lang])}]({_rel(page, ctx.term_page(key))}#{key})"
     if kind == "date":
         try:
             return _wrap(ctx, loc.date(dt.date.fromisoformat(key)))

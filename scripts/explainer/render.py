@@ -9,6 +9,7 @@ are computed by `href()` from the site's URL scheme (directory URLs).
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +54,7 @@ def href(from_src: str, to_src: str, anchor: str = "") -> str:
 PAGE_SIZE = 100
 TIMELINE_PAGE_SIZE = 150
 SOURCES_PAGE_SIZE = 200
+GLOSSARY_PAGE_SIZE = 80
 COMPANY_DEALS_SHOWN = 100
 
 
@@ -93,6 +95,7 @@ class Ctx:
     lang: str
     loc: l10n.Localiser
     _source_pages: dict[str, str] | None = None
+    _term_pages: dict[str, str] | None = None
 
     @classmethod
     def make(cls, data: DataSet, lang: str) -> "Ctx":
@@ -117,6 +120,15 @@ class Ctx:
         text = " ".join(self.iso(text).split())
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         return l10n.isolates_to_bdi(_MD_SPECIAL.sub(r"\\\1", text))
+
+    def term_page(self, term_id: str) -> str:
+        """The glossary page that carries this term's entry."""
+        if self._term_pages is None:
+            self._term_pages = {
+                term.id: paged_src("glossary.md", index // GLOSSARY_PAGE_SIZE + 1)
+                for index, term in enumerate(glossary_in_order(self.data))
+            }
+        return self._term_pages[term_id]
 
     def source_page(self, source_id: str) -> str:
         """The page of the sources list that carries this source's entry."""
@@ -487,27 +499,46 @@ def company_page(ctx: Ctx, company: Company) -> str:
     return "\n".join(out)
 
 
-def glossary_page(ctx: Ctx) -> str:
-    title = ctx.t("glossary")
-    terms = sorted(ctx.data.glossary.values(), key=lambda g: g.term[ctx.lang].casefold())
-    out = [front_matter(title, ctx.data.site.description[ctx.lang]), f"# {ctx.md(title)}\n"]
+def glossary_in_order(data: DataSet) -> list:
+    """Terms in Arabic alphabetical order: the split into pages follows the Arabic half,
+    so page N holds the same terms in both languages (each page sorted in its language)."""
+    return sorted(data.glossary.values(), key=lambda g: (g.term["ar"], g.id))
+
+
+def md_link(from_src: str, to_src: str) -> str:
+    """A Markdown link target between two page sources (MkDocs checks and converts it)."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def glossary_pages(ctx: Ctx) -> dict[str, str]:
+    base = "glossary.md"
+    parts = chunked(glossary_in_order(ctx.data), GLOSSARY_PAGE_SIZE)
+    out = {}
     sep = "، " if ctx.lang == "ar" else ", "
-    for term in terms:
-        heading = term.term[ctx.lang]
-        if term.abbr[ctx.lang]:
-            heading += f" ({sep.join(term.abbr[ctx.lang])})"
-        out.append(f"## {ctx.md(heading)} {{#{term.id}}}\n")
-        out.append(f"<p>{ctx.html(term.definition[ctx.lang])}</p>\n")
-        if term.variants[ctx.lang]:
-            out.append(
-                f'<p class="ox-note">{_text(ctx.t("also-written"))}: {ctx.html(sep.join(term.variants[ctx.lang]))}</p>\n'
-            )
-        if term.related:
-            links = sep.join(
-                f"[{ctx.md(ctx.data.glossary[r].term[ctx.lang])}](#{r})" for r in term.related
-            )
-            out.append(f"{ctx.md(ctx.t('see-also'))}: {links}\n")
-    return "\n".join(out)
+    for number, chunk in enumerate(parts, start=1):
+        page = paged_src(base, number)
+        title = _paged_title(ctx, ctx.t("glossary"), number)
+        lines = [front_matter(title, ctx.data.site.description[ctx.lang]), f"# {ctx.md(title)}\n"]
+        for term in sorted(chunk, key=lambda g: g.term[ctx.lang].casefold()):
+            heading = term.term[ctx.lang]
+            if term.abbr[ctx.lang]:
+                heading += f" ({sep.join(term.abbr[ctx.lang])})"
+            lines.append(f"## {ctx.md(heading)} {{#{term.id}}}\n")
+            lines.append(f"<p>{ctx.html(term.definition[ctx.lang])}</p>\n")
+            if term.variants[ctx.lang]:
+                lines.append(
+                    f'<p class="ox-note">{_text(ctx.t("also-written"))}: {ctx.html(sep.join(term.variants[ctx.lang]))}</p>\n'
+                )
+            if term.related:
+                links = sep.join(
+                    f"[{ctx.md(ctx.data.glossary[r].term[ctx.lang])}]"
+                    f"({'' if ctx.term_page(r) == page else md_link(page, ctx.term_page(r))}#{r})"
+                    for r in term.related
+                )
+                lines.append(f"{ctx.md(ctx.t('see-also'))}: {links}\n")
+        lines.append(pager(ctx, base, number, len(parts)))
+        out[page] = "\n".join(lines)
+    return out
 
 
 def sources_in_order(data: DataSet) -> list[Source]:
