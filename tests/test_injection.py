@@ -51,7 +51,7 @@ def _poison(data_dir: Path) -> None:
     def sources(entries):
         entries[0]["title"] = f"Headline {INLINE}"
         entries[0]["publisher"] = f"Publisher {INLINE}"
-        entries[0]["via"] = f"copy {INLINE}"
+        entries[0]["via"] = {"ar": f"نسخة {INLINE}", "en": f"copy {INLINE}"}
 
     edit("deals", deals)
     edit("companies", companies)

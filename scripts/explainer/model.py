@@ -254,7 +254,7 @@ class Source(Strict):
     date: dt.date
     url: Url
     language: Literal["ar", "en"]
-    via: Text | None = None  # e.g. "republished copy at ..."
+    via: LocalText | None = None  # how the source was read, e.g. "republished copy at ..."
     note: LocalText | None = None
 
 

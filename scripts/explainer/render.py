@@ -425,7 +425,7 @@ def source_line(ctx: Ctx, page: str, source: Source) -> str:
     ]
     text = sep.join(bits)
     if source.via:
-        text += f"{sep}{_text(ctx.t('via'))} {ctx.html(source.via)}"
+        text += f"{sep}{ctx.html(source.via[ctx.lang])}"
     if source.note:
         text += f' <span class="ox-note">({ctx.html(source.note[ctx.lang])})</span>'
     return text
