@@ -49,3 +49,13 @@ class Server:
     def close(self):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def tab_to(page, locator, presses: int = 200) -> bool:
+    """Press Tab from the top of the page until locator has keyboard focus."""
+    page.locator("body").focus()
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if locator.evaluate("element => element === document.activeElement"):
+            return True
+    return False

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from browser import tab_to
+
 pytestmark = pytest.mark.browser
 
 
@@ -47,13 +49,7 @@ def test_glossary_tooltip_on_hover_and_keyboard_focus(desktop, server, real_data
     assert not tip.is_visible()
     # keyboard: Tab until the term's link has focus
     link = term.locator("a")
-    desktop.locator("body").focus()
-    for _ in range(200):
-        desktop.keyboard.press("Tab")
-        if link.evaluate("a => a === document.activeElement"):
-            break
-    else:
-        pytest.fail("the glossary link is not reachable by keyboard")
+    assert tab_to(desktop, link), "the glossary link is not reachable by keyboard"
     assert tip.is_visible()
     href = link.get_attribute("href")
     assert "/glossary/#" in href or href.startswith("../../glossary/#")

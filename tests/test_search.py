@@ -6,6 +6,8 @@ import urllib.parse
 
 import pytest
 
+from browser import tab_to
+
 pytestmark = pytest.mark.browser
 
 TOP = 5
@@ -68,13 +70,7 @@ def test_english_queries(desktop, server, query, expected):
 def test_search_is_reachable_from_every_page_by_keyboard(desktop, server):
     desktop.goto(server.url + "/deals/")
     link = desktop.locator("a.ox-search-link")
-    desktop.locator("body").focus()
-    for _ in range(30):
-        desktop.keyboard.press("Tab")
-        if link.evaluate("a => a === document.activeElement"):
-            break
-    else:
-        pytest.fail("the search link is not reachable by keyboard")
+    assert tab_to(desktop, link, presses=30), "the search link is not reachable by keyboard"
     desktop.keyboard.press("Enter")
     desktop.wait_for_selector(".pagefind-ui__search-input")
     assert desktop.url.endswith("/search/")

@@ -70,6 +70,11 @@ def chunked(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
+def _page_of(items: list, base: str, size: int) -> dict[str, str]:
+    """Which page of a paginated list (base, page size) carries each item, by id."""
+    return {item.id: paged_src(base, index // size + 1) for index, item in enumerate(items)}
+
+
 def to_root(src: str) -> str:
     """The relative path from a page to its language root ("" for the home page)."""
     return "../" * page_url(src).count("/")
@@ -124,19 +129,13 @@ class Ctx:
     def term_page(self, term_id: str) -> str:
         """The glossary page that carries this term's entry."""
         if self._term_pages is None:
-            self._term_pages = {
-                term.id: paged_src("glossary.md", index // GLOSSARY_PAGE_SIZE + 1)
-                for index, term in enumerate(glossary_in_order(self.data))
-            }
+            self._term_pages = _page_of(glossary_in_order(self.data), "glossary.md", GLOSSARY_PAGE_SIZE)
         return self._term_pages[term_id]
 
     def source_page(self, source_id: str) -> str:
         """The page of the sources list that carries this source's entry."""
         if self._source_pages is None:
-            self._source_pages = {
-                source.id: paged_src("sources.md", index // SOURCES_PAGE_SIZE + 1)
-                for index, source in enumerate(sources_in_order(self.data))
-            }
+            self._source_pages = _page_of(sources_in_order(self.data), "sources.md", SOURCES_PAGE_SIZE)
         return self._source_pages[source_id]
 
     # -- names and labels ------------------------------------------------
