@@ -91,3 +91,19 @@ def test_charts_are_drawn_in_both_languages(phone, desktop, server):
                 assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"] + 1, (path, i)
             first_text = " ".join(svgs.first.locator("text").all_text_contents())
             assert bool(re.search("[\u0621-\u064a]", first_text)) == arabic, path
+
+
+def test_deals_table_is_a_stack_of_cards_on_a_phone_and_still_sorts(phone, server, real_data):
+    phone.goto(f"{server.url}/deals/")
+    width = phone.evaluate("document.documentElement.clientWidth")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= width  # nothing to scroll sideways
+    rows = phone.locator("table.ox-cards tbody tr")
+    assert rows.count() == len(real_data.deals)
+    first, second = rows.nth(0).bounding_box(), rows.nth(1).bounding_box()
+    assert second["y"] >= first["y"] + first["height"]  # stacked, not side by side
+    assert first["width"] <= width
+    label = rows.nth(0).locator("td[data-col=value]").evaluate("td => getComputedStyle(td, '::before').content")
+    assert "القيمة" in label
+    phone.locator("table.ox-cards th[data-col=value]").click()
+    values = [float(v) for v in phone.locator("table.ox-cards tbody td[data-col=value]").evaluate_all("c => c.map(x => x.dataset.sort)")]
+    assert values in (sorted(values), sorted(values, reverse=True))

@@ -245,13 +245,14 @@ def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = No
             joined = ("، " if ctx.lang == "ar" else ", ").join(roles)
             cells["role"] = (joined, ctx.html(joined))
         tds = "".join(
-            f'<td data-col="{c}" data-sort="{_attr(cells[c][0])}">{cells[c][1]}</td>' for c in columns
+            f'<td data-col="{c}" data-label="{_attr(ctx.t(c))}" data-sort="{_attr(cells[c][0])}">{cells[c][1]}</td>'
+            for c in columns
         )
         rows.append(f'<tr id="deal-{deal.id}">{tds}</tr>')
     caption = ctx.t("all-deals") if not role_of else ctx.t("deals-of-company")
     return (
         '<div class="ox-table" markdown="0">\n'
-        f'<table class="ox-sortable" data-rows="{len(deals)}">'
+        f'<table class="ox-sortable ox-cards" data-rows="{len(deals)}">'
         f'<caption>{_text(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n"
         + "\n".join(rows)
