@@ -619,6 +619,15 @@ def quotes_page(ctx: Ctx) -> str:
     return "\n".join(out)
 
 
+QUOTE_MARKS = {"ar": ("«", "»"), "en": ("\u201c", "\u201d")}
+
+
+def _quoted(lang: str, html: Markup) -> str:
+    """Quotation marks as each language prints them: «…» in Arabic, “…” in English."""
+    opening, closing = QUOTE_MARKS[lang]
+    return f"{opening}{html}{closing}"
+
+
 def quote_block(ctx: Ctx, page: str, quote_id: str) -> str:
     """A quotation: original words on the page in their language, a marked translation otherwise."""
     quote = ctx.data.quotes[quote_id]
@@ -627,14 +636,14 @@ def quote_block(ctx: Ctx, page: str, quote_id: str) -> str:
     text = quote.text[ctx.lang]
     attribution = f"{person.name[ctx.lang]}، {ctx.loc.date(quote.date)}" if ctx.lang == "ar" else f"{person.name[ctx.lang]}, {ctx.loc.date(quote.date)}"
     parts = [f'<figure class="ox-quote" id="q-{quote.id}">']
-    parts.append(f"<blockquote><p>{ctx.html(text)}</p></blockquote>")
+    parts.append(f"<blockquote><p>{_quoted(ctx.lang, ctx.html(text))}</p></blockquote>")
     if translated:
         lang = quote.original_language
         direction = "rtl" if lang == "ar" else "ltr"
         parts.append(f'<p class="ox-translation-note">{escape(ctx.t("translation-note"))}:</p>')
         parts.append(
             f'<blockquote class="ox-original" lang="{lang}" dir="{direction}">'
-            f"<p>{escape(quote.text[lang])}</p></blockquote>"
+            f"<p>{_quoted(lang, _text(quote.text[lang]))}</p></blockquote>"
         )
     parts.append(
         f"<figcaption>{ctx.html(attribution)}. {ctx.html(quote.context[ctx.lang])} "
