@@ -42,11 +42,23 @@ def data_dir() -> Path:
     return Path(os.environ.get("EXPLAINER_DATA", ROOT / "data"))
 
 
+def on_startup(command, dirty):
+    _state["command"] = command
+
+
 def _load_and_write(docs_dir: Path):
     try:
         data = loader.load(data_dir())
     except loader.DataError as exc:
         lines = "\n".join(f"  {p}" for p in exc.problems)
+        if _state.get("command") == "serve" and "data" in _state:
+            # Previewing: keep serving the site built from the last good data (MkDocs
+            # would otherwise stall every page until the data is fixed), and say why.
+            sys.stderr.write(
+                f"\nERROR: data/ has {len(exc.problems)} problem(s):\n{lines}\n"
+                "The preview keeps the last good data until this is fixed.\n\n"
+            )
+            return _state["data"]
         raise PluginError(
             f"data/ has {len(exc.problems)} problem(s); nothing was built:\n{lines}"
         ) from None

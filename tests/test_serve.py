@@ -1,0 +1,86 @@
+"""`mkdocs serve` as a contributor uses it: data and page edits show up in both languages,
+the rebuilds stop, and bad data keeps the last good preview while the error is printed."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from helpers import FIXTURE_DATA, copy_project
+
+pytestmark = pytest.mark.build
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float = 40) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return False
+
+
+@pytest.fixture
+def served(tmp_path):
+    project = copy_project(tmp_path / "project", data=FIXTURE_DATA)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = (tmp_path / "serve.log").open("w")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("EXPLAINER_DATA", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_for(lambda: "<h1" in fetch(base + "/deals/amd/"), 60), (tmp_path / "serve.log").read_text()
+        yield project, base, tmp_path / "serve.log"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+def test_edits_reload_both_languages_without_a_loop_and_bad_data_keeps_the_preview(served):
+    project, base, log = served
+    deals = project / "data" / "deals.yaml"
+    good = deals.read_text(encoding="utf-8")
+    deals.write_text(good.replace("en: AMD deal", "en: AMD deal revised").replace("ar: صفقة إيه إم دي", "ar: صفقة إيه إم دي المعدّلة"), encoding="utf-8")
+    assert wait_for(lambda: "AMD deal revised" in fetch(base + "/en/deals/amd/"))
+    assert wait_for(lambda: "صفقة إيه إم دي المعدّلة" in fetch(base + "/deals/amd/"))
+
+    # a hand-written page edit shows too
+    page = project / "docs" / "en" / "methodology.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA new closing sentence.\n", encoding="utf-8")
+    assert wait_for(lambda: "A new closing sentence." in fetch(base + "/en/methodology/"))
+
+    # then the rebuilding stops: writing generated pages must not trigger more builds
+    time.sleep(6)
+    builds = log.read_text().count("Building documentation")
+    time.sleep(8)
+    assert log.read_text().count("Building documentation") == builds
+
+    # bad data: the error is printed, and the last good preview is still served
+    deals.write_text(good.replace("amount: 100 billion}", "amount: -1}", 1), encoding="utf-8")
+    assert wait_for(lambda: "must not be negative" in log.read_text())
+    assert "data/deals.yaml:8: deal 'nvidia-loi': value.amount: must not be negative" in log.read_text()
+    assert "Traceback" not in log.read_text()
+    assert "AMD deal" in fetch(base + "/en/deals/amd/")
+    deals.write_text(good, encoding="utf-8")
+    assert wait_for(lambda: "AMD deal revised" not in fetch(base + "/en/deals/amd/"))
