@@ -170,3 +170,25 @@ def test_arabic_indic_digit_setting_reaches_every_arabic_page(tmp_path):
     assert not re.search(r"[0-9]", table)
     english = read(tmp_path / "site", "en/deals/index.html").text
     assert "22 September 2025" in english  # the English half keeps Western digits
+
+
+def test_every_deal_company_and_term_is_on_the_site_in_both_languages(built_site, real_data):
+    import html as html_lib
+    import re
+    for prefix, lang in (("", "ar"), ("en/", "en")):
+        glossary = "".join(p.read_text(encoding="utf-8") for p in (built_site / prefix / "glossary").rglob("index.html"))
+        text = html_lib.unescape(glossary)
+        for term in real_data.glossary.values():
+            assert f'id="{term.id}"' in glossary, (lang, term.id)
+            assert term.term[lang] in text, (lang, term.id)
+        for deal in real_data.deals.values():
+            page = read(built_site, f"{prefix}deals/{deal.id}/index.html")
+            raw = (built_site / prefix / "deals" / deal.id / "index.html").read_text(encoding="utf-8")
+            lede = raw.split('class="ox-lede">', 1)[1].split("</p>", 1)[0]
+            lede = re.sub(r'<span class="ox-tip".*?</span>', "", lede)  # glossary tooltips
+            lede = html_lib.unescape(re.sub(r"<[^>]+>", "", lede))
+            assert deal.title[lang] in page.text and " ".join(lede.split()) == " ".join(deal.summary[lang].split())
+            assert page.find_all("a", hreflang=real_data.sources[deal.sources[0]].language), deal.id  # cited
+        for company in real_data.companies.values():
+            page = read(built_site, f"{prefix}companies/{company.id}/index.html")
+            assert company.name[lang] in page.text

@@ -252,7 +252,8 @@ def hand_written_pages(docs_dir: Path) -> tuple[dict[str, dict[str, str]], list[
 
 
 def check(docs_dir: Path) -> list[str]:
-    """Every parity problem of the hand-written pages under docs_dir, one line each."""
+    """Every problem of the hand-written pages under docs_dir, one line each: pages that
+    do not match across languages, and numbers typed into prose (see prose.py)."""
     pages, problems = hand_written_pages(Path(docs_dir))
     generated = {
         lang: {
@@ -271,4 +272,9 @@ def check(docs_dir: Path) -> list[str]:
                 f"rename docs/{other}/{rel}"
             )
             pages[other].pop(rel)
+    from .prose import bare_numbers
+
+    for lang in LANGS:
+        for rel, text in sorted(pages[lang].items()):
+            problems += bare_numbers(f"docs/{lang}/{rel}", text)
     return problems + compare(pages["ar"], pages["en"])
