@@ -118,8 +118,12 @@ def _page_rel(page, config) -> str:
 def on_page_markdown(markdown, page, config, files):
     data = _state["data"]
     lang = _page_lang(page, config)
-    if lang == "ar" and data.site.arabic_digits == "arab" and page.meta.get("title"):
-        page.meta["title"] = enrich.arabic_digits_text(str(page.meta["title"]))
+    if lang == "ar" and page.meta.get("title"):
+        title = str(page.meta["title"])
+        if data.site.arabic_digits == "arab":
+            title = enrich.arabic_digits_text(title)
+        # <title> cannot hold <bdi>: Latin names are isolated with FSI ... PDI instead
+        page.meta["title"] = enrich.isolate_latin_text(title)
     ctx = render.Ctx.make(data, lang)
     skip = _front_matter_lines(page.file.content_string, markdown)
     try:

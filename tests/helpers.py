@@ -76,7 +76,9 @@ class Doc(HTMLParser):
 
     @property
     def text(self) -> str:
-        return " ".join(" ".join(self.text_parts).split())
+        """The text as read: pieces split by inline tags (<a>, <bdi>) are rejoined as they
+        were; block boundaries usually carry a newline, which becomes a space."""
+        return " ".join("".join(self.text_parts).split())
 
     def find_all(self, tag: str, **attrs) -> list[dict]:
         return [

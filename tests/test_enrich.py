@@ -43,3 +43,9 @@ def test_arabic_indic_digits_outside_latin_names_entities_and_code():
     assert "&#123;" in out and "٤٫٥" in out
     assert "<code>2026</code>" in out
     assert 'href="/x/2026/">٢٠٢٦</a>' in out
+
+
+def test_titles_isolate_latin_runs_with_unicode_isolates():
+    from explainer.enrich import isolate_latin_text
+    assert isolate_latin_text("مشروع Stargate UK") == "مشروع \u2068Stargate UK\u2069"
+    assert isolate_latin_text("عقد أوراكل") == "عقد أوراكل"

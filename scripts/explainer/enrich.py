@@ -58,6 +58,11 @@ def _walk(html: str, skip: set[str], transform) -> str:
     return "".join(out)
 
 
+def isolate_latin_text(text: str) -> str:
+    """Plain text (a page title, where HTML cannot be used): Latin runs between FSI and PDI."""
+    return LATIN_RUN.sub(lambda m: f"\u2068{m.group(0)}\u2069", text)
+
+
 def isolate_latin(html: str) -> str:
     """Wrap runs of Latin script in <bdi> (for Arabic pages)."""
     return _walk(html, NO_ISOLATION, lambda text: LATIN_RUN.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", text))
