@@ -4,13 +4,19 @@ Everything MkDocs-specific lives here; the rest of scripts/explainer knows
 nothing of MkDocs, so the site can move to a successor by rewriting this file.
 
 What it does, by MkDocs event:
+- on_startup:       remember whether this is `build` or `serve`.
 - on_config:        load and validate data/ (a problem aborts the build *before*
-                    site/ is cleaned, so the last good site stays), then write the
-                    generated pages for both languages into docs/<lang>/, then check
-                    that the hand-written pages match in both languages (parity).
-- on_page_markdown: resolve `{{ kind:id }}` placeholders in the page's own language.
-- on_page_context / on_post_page: absolute hreflang alternates per page.
-- on_post_build:    per-language sitemap.xml, open data downloads.
+                    site/ is cleaned, so the last good site stays; under `serve` the
+                    preview keeps the last good data and prints the problems), write
+                    the generated pages for both languages into docs/<lang>/, and check
+                    the hand-written pages (same structure in both languages, no
+                    numbers typed into prose).
+- on_page_markdown: resolve `{{ kind:id }}` placeholders in the page's own language;
+                    isolate Latin names in Arabic page titles.
+- on_page_content:  glossary tooltips, Latin isolation and digits on the page's HTML.
+- on_page_context:  hreflang/OpenGraph alternates, the language switch, the search link.
+- on_post_build:    once all languages are built: open-data downloads, /en/sitemap.xml,
+                    the Pagefind search index.
 """
 
 from __future__ import annotations
@@ -199,8 +205,7 @@ def on_page_context(context, page, config, nav):
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
 def on_post_build(config):
     """Once every language is built: open-data downloads in each language folder,
-    a sitemap.xml for each extra language (Material asks for /en/sitemap.xml),
-    and the search index."""
+    a sitemap.xml for each extra language (the root one is MkDocs'), and the search index."""
     _state["depth"] -= 1
     if _state["depth"] > 0:
         return
@@ -210,14 +215,9 @@ def on_post_build(config):
         downloads.mkdir(parents=True, exist_ok=True)
         for name, make in opendata.DOWNLOADS.items():
             (downloads / name).write_bytes(make(_state["data"]))
-        pages_of_lang = _state["urls"].get(lang, {})
         if lang != LANGS[0]:
-            (site / lang / "sitemap.xml").write_text(_sitemap(pages_of_lang.values(), lang), encoding="utf-8")
-        # Material's JavaScript fetches sitemap.xml next to every hreflang alternate, i.e.
-        # in each page's folder: give each page folder a sitemap of that one page.
-        for url, alternates in pages_of_lang.items():
-            if url and url != _lang_prefix(lang):
-                (site / url / "sitemap.xml").write_text(_sitemap([alternates], lang), encoding="utf-8")
+            alternates = _state["urls"].get(lang, {}).values()
+            (site / lang / "sitemap.xml").write_text(_sitemap(alternates, lang), encoding="utf-8")
     _index_search(site)
 
 

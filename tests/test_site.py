@@ -68,16 +68,16 @@ def test_deals_table_has_one_row_per_deal_in_both_languages(built_site, real_dat
         assert {r["id"] for r in rows} == {f"deal-{d}" for d in real_data.deals}
 
 
-def test_sitemap_exists_wherever_material_looks_for_one(built_site, site_url):
-    """Material's script fetches sitemap.xml next to every hreflang alternate."""
+def test_sitemaps_for_both_languages_and_no_material_bundle(built_site, site_url):
+    """Material's JavaScript bundle would fetch sitemap.xml beside every hreflang alternate
+    (a 404 on each page); the site does not load it. Each language has its sitemap."""
     assert (built_site / "sitemap.xml").is_file()
     english = (built_site / "en" / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{site_url}en/deals/</loc>" in english
+    assert 'hreflang="ar" href="' + site_url + 'deals/"' in english
     for page in built_site.rglob("index.html"):
-        for link in read(built_site, page.relative_to(built_site).as_posix()).find_all("link", rel="alternate"):
-            if link.get("hreflang"):
-                folder = link["href"].removeprefix(site_url)
-                assert (built_site / folder / "sitemap.xml").is_file(), (page, link["href"])
+        scripts = [a.get("src", "") for a in read(built_site, page.relative_to(built_site).as_posix()).find_all("script")]
+        assert not any("bundle" in src for src in scripts), page
 
 
 def test_sidebar_does_not_list_every_deal(built_site, real_data):
