@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from explainer import pages, render
-from explainer.model import DataSet
 from helpers import Doc
 
 

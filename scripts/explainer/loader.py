@@ -312,7 +312,7 @@ def load(data_dir: Path | str) -> model.DataSet:
         if raw is None:
             raw = []
         if not isinstance(raw, list):
-            problems.append(Problem(rel, 1, None, None, f"must be a list of entries, each starting with '- id:'"))
+            problems.append(Problem(rel, 1, None, None, "must be a list of entries, each starting with '- id:'"))
             continue
         entries: dict[str, BaseModel] = {}
         for index, item in enumerate(raw):
