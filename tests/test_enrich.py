@@ -49,3 +49,10 @@ def test_titles_isolate_latin_runs_with_unicode_isolates():
     from explainer.enrich import isolate_latin_text
     assert isolate_latin_text("مشروع Stargate UK") == "مشروع \u2068Stargate UK\u2069"
     assert isolate_latin_text("عقد أوراكل") == "عقد أوراكل"
+
+
+def test_a_term_already_linked_by_the_writer_is_not_linked_again(fixture_data):
+    html = '<p><a href="../glossary/#gigawatt">غيغاواط</a> ثم بالغيغاواط، وميغاواط.</p>'
+    out = link_terms(html, fixture_data, "ar", "../glossary/")
+    assert out.count("#gigawatt") == 1
+    assert out.count("#megawatt") == 1

@@ -89,6 +89,8 @@ def _term_pattern(data: DataSet, lang: str) -> tuple[re.Pattern, dict[str, Term]
     return pattern, forms
 
 
+GLOSSARY_LINK = re.compile(r'href="[^"]*glossary/(?:page-\d+/)?#([a-z0-9-]+)"')
+
 _PATTERNS: dict[tuple[int, str], tuple[re.Pattern, dict[str, Term]]] = {}
 
 
@@ -101,7 +103,8 @@ def link_terms(html: str, data: DataSet, lang: str, glossary_href, skip_ids: set
     if key not in _PATTERNS:
         _PATTERNS[key] = _term_pattern(data, lang)
     pattern, forms = _PATTERNS[key]
-    seen: set[str] = set(skip_ids)
+    # terms the page already links to its glossary entry (through {{ term:... }}) count as used
+    seen: set[str] = set(skip_ids) | set(GLOSSARY_LINK.findall(html))
     counter = [0]
 
     def replace(match: re.Match) -> str:
