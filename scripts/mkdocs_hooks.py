@@ -36,7 +36,7 @@ from mkdocs.plugins import event_priority
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from explainer import enrich, loader, opendata, pages, parity, placeholders, render, writer  # noqa: E402
+from explainer import enrich, l10n, loader, opendata, pages, parity, placeholders, render, writer  # noqa: E402
 from explainer.model import LANGS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
@@ -129,7 +129,7 @@ def on_page_markdown(markdown, page, config, files):
         if data.site.arabic_digits == "arab":
             title = enrich.arabic_digits_text(title)
         # <title> cannot hold <bdi>: Latin names are isolated with FSI ... PDI instead
-        page.meta["title"] = enrich.isolate_latin_text(title)
+        page.meta["title"] = l10n.isolate_latin(title)
     ctx = render.Ctx.make(data, lang)
     skip = _front_matter_lines(page.file.content_string, markdown)
     try:

@@ -29,6 +29,7 @@ def test_latin_runs_isolated_outside_code_and_entities():
     out = isolate_latin(html)
     assert "<bdi>MI450</bdi> بقدرة 1" in out
     assert "<bdi>Stargate UK</bdi>" in out
+    assert isolate_latin("<p>رقائق وMI450</p>") == "<p>رقائق و<bdi>MI450</bdi></p>"  # after an attached و
     assert "&amp;" in out and "<bdi>amp</bdi>" not in out
     assert "<code>MI450</code>" in out
     assert '<a title="AMD"><bdi>AMD</bdi></a>' in out
@@ -46,9 +47,9 @@ def test_arabic_indic_digits_outside_latin_names_entities_and_code():
 
 
 def test_titles_isolate_latin_runs_with_unicode_isolates():
-    from explainer.enrich import isolate_latin_text
-    assert isolate_latin_text("مشروع Stargate UK") == "مشروع \u2068Stargate UK\u2069"
-    assert isolate_latin_text("عقد أوراكل") == "عقد أوراكل"
+    from explainer.l10n import isolate_latin
+    assert isolate_latin("مشروع Stargate UK") == "مشروع \u2068Stargate UK\u2069"
+    assert isolate_latin("عقد أوراكل") == "عقد أوراكل"
 
 
 def test_a_term_already_linked_by_the_writer_is_not_linked_again(fixture_data):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
+from . import l10n
 from .model import DataSet
 
 TAG = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
@@ -28,7 +29,6 @@ ARABIC_LETTER = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff"
 # Attached particles an Arabic word may carry before a term: و ف (and, so), ب ك ل (with, like,
 # for) and the article ال, including the contracted لل (ل + ال).
 AR_PREFIX = "(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
-LATIN_RUN = re.compile(r"(?<![&#\w])[A-Za-z][A-Za-z0-9]*(?:[ ./&+'’-][A-Za-z0-9]+)*(?![\w;])")
 
 
 def _walk(html: str, skip: set[str], transform) -> str:
@@ -58,14 +58,9 @@ def _walk(html: str, skip: set[str], transform) -> str:
     return "".join(out)
 
 
-def isolate_latin_text(text: str) -> str:
-    """Plain text (a page title, where HTML cannot be used): Latin runs between FSI and PDI."""
-    return LATIN_RUN.sub(lambda m: f"\u2068{m.group(0)}\u2069", text)
-
-
 def isolate_latin(html: str) -> str:
     """Wrap runs of Latin script in <bdi> (for Arabic pages)."""
-    return _walk(html, NO_ISOLATION, lambda text: LATIN_RUN.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", text))
+    return _walk(html, NO_ISOLATION, lambda text: l10n.LATIN_RUN.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", text))
 
 
 @dataclass(frozen=True)

@@ -312,6 +312,18 @@ def strip_isolates(text: str) -> str:
     return text.translate(dict.fromkeys(map(ord, LRI + RLI + FSI + PDI), None))
 
 
+# Runs of Latin script ("Stargate UK", "MI450", "GB200/GB300") inside Arabic text, to be
+# isolated so neighbouring digits and punctuation cannot reorder them. Not inside a longer
+# Latin word or an HTML entity (&amp;), so the same pattern serves text and HTML.
+LATIN_RUN = re.compile(r"(?<![&#A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[ ./&+'’-][A-Za-z0-9]+)*(?![A-Za-z0-9;])")
+
+
+def isolate_latin(text: str) -> str:
+    """Plain text: each Latin run between FSI and PDI (for titles, where HTML cannot be used;
+    to_html() turns them into <bdi>)."""
+    return LATIN_RUN.sub(lambda m: isolate(m.group(0)), text)
+
+
 def isolate(text: str) -> str:
     """Wrap text of unknown direction (a Latin name inside Arabic, say) in FSI ... PDI."""
     return f"{FSI}{text}{PDI}"

@@ -22,11 +22,6 @@ from .model import Company, DataSet, Deal, Source, Status
 
 GENERATED_MARK = "# GENERATED from data/ by scripts/explainer: do not edit; edit data/*.yaml instead."
 
-# Runs of Latin script (names such as "Stargate UK", "MI450", "GB200/GB300") inside
-# Arabic text are isolated so neighbouring digits and punctuation cannot reorder them.
-LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ ./&+'’-][A-Za-z0-9]+)*")
-
-
 def page_url(src: str) -> str:
     """The URL path (relative to the language root) of a page source path."""
     if src == "index.md":
@@ -171,7 +166,7 @@ def front_matter(title: str, description: str, **extra) -> str:
 def _iso(text: str, lang: str) -> str:
     if lang != "ar":
         return text
-    return LATIN_RUN.sub(lambda m: l10n.isolate(m.group(0)), text)
+    return l10n.isolate_latin(text)
 
 
 @lru_cache(maxsize=200_000)
