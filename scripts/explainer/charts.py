@@ -160,7 +160,7 @@ def _deal_link(ctx: render.Ctx, page: str, deal: Deal) -> str:
 
 
 def _list(ctx: render.Ctx, items) -> str:
-    return ("، " if ctx.lang == "ar" else ", ").join(items)
+    return ctx.comma.join(items)
 
 
 def _some(ctx: render.Ctx, items, html: bool = False) -> str:

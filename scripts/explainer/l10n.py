@@ -76,6 +76,7 @@ QUALIFIERS = {
     "en": {"exact": "{}", "about": "about {}", "up-to": "up to {}", "at-least": "at least {}", "more-than": "more than {}"},
     "ar": {"exact": "{}", "about": "نحو {}", "up-to": "حتى {}", "at-least": "ما لا يقل عن {}", "more-than": "أكثر من {}"},
 }
+PUNCTUATION = {"ar": ("، ", "؛ "), "en": (", ", "; ")}  # list comma, semicolon
 UNDISCLOSED = {"en": "undisclosed", "ar": "لم تُكشف"}
 HALVES = {
     "en": {"H1": "H1 {y}", "H2": "H2 {y}"},
@@ -280,7 +281,7 @@ class Localiser:
             )
         elif timeframe.end:
             parts.append(f"by {self.period(timeframe.end)}" if self.lang == "en" else f"بحلول {self.period(timeframe.end)}")
-        return (", " if self.lang == "en" else "، ").join(parts)
+        return PUNCTUATION[self.lang][0].join(parts)
 
     def territory(self, code: str) -> str:
         return self.locale.territories.get(code, code)

@@ -101,6 +101,15 @@ class Ctx:
     def make(cls, data: DataSet, lang: str) -> "Ctx":
         return cls(data, lang, l10n.Localiser(lang, data.site.arabic_digits))
 
+    @property
+    def comma(self) -> str:
+        """The list separator of the page's language: "، " or ", "."""
+        return l10n.PUNCTUATION[self.lang][0]
+
+    @property
+    def semicolon(self) -> str:
+        return l10n.PUNCTUATION[self.lang][1]
+
     # -- text ----------------------------------------------------------
     def t(self, key: str) -> str:
         try:
@@ -206,8 +215,7 @@ def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = No
     head = "".join(th(ctx, c) for c in columns)
     rows = []
     for deal in deals:
-        parties = "، ".join if ctx.lang == "ar" else ", ".join
-        party_links = parties(
+        party_links = ctx.comma.join(
             f'<a href="{href(page, f"companies/{p.company}.md")}">{ctx.html(ctx.company_name(p.company))}</a>'
             for p in deal.parties
         )
@@ -237,7 +245,7 @@ def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = No
         }
         if role_of:
             roles = [ctx.role(p.role) for p in deal.parties if p.company == role_of]
-            joined = ("، " if ctx.lang == "ar" else ", ").join(roles)
+            joined = ctx.comma.join(roles)
             cells["role"] = (joined, ctx.html(joined))
         tds = "".join(
             f'<td data-col="{c}" data-label="{_attr(ctx.t(c))}" data-sort="{_attr(cells[c][0])}">{cells[c][1]}</td>'
@@ -269,13 +277,12 @@ def _dl(items: list[tuple[str, Markup]]) -> str:
 
 def _source_link(ctx: Ctx, page: str, source_id: str) -> Markup:
     source = ctx.data.sources[source_id]
-    label = f"{source.publisher}، {ctx.loc.date(source.date)}" if ctx.lang == "ar" else f"{source.publisher}, {ctx.loc.date(source.date)}"
+    label = f"{source.publisher}{ctx.comma}{ctx.loc.date(source.date)}"
     return Markup(f'<a href="{href(page, ctx.source_page(source_id), f"src-{source_id}")}">{ctx.html(label)}</a>')
 
 
 def _sources_inline(ctx: Ctx, page: str, ids: list[str]) -> Markup:
-    sep = "؛ " if ctx.lang == "ar" else "; "
-    return Markup(sep.join(str(_source_link(ctx, page, s)) for s in ids))
+    return Markup(ctx.semicolon.join(str(_source_link(ctx, page, s)) for s in ids))
 
 
 # ---------------------------------------------------------------------------
@@ -304,8 +311,7 @@ def pager(ctx: Ctx, base: str, number: int, count: int) -> str:
 def _paged_title(ctx: Ctx, title: str, number: int) -> str:
     if number == 1:
         return title
-    sep = "، " if ctx.lang == "ar" else ", "
-    return f"{title}{sep}{ctx.t('page')} {ctx.loc.number(number)}"
+    return f"{title}{ctx.comma}{ctx.t('page')} {ctx.loc.number(number)}"
 
 
 def deals_index_pages(ctx: Ctx) -> dict[str, str]:
@@ -411,7 +417,7 @@ def deal_page(ctx: Ctx, deal: Deal) -> str:
 
 
 def source_line(ctx: Ctx, page: str, source: Source) -> str:
-    sep = "، " if ctx.lang == "ar" else ", "
+    sep = ctx.comma
     bits = [
         f'<a href="{_attr(source.url)}" hreflang="{source.language}" lang="{source.language}" '
         f'dir="auto" rel="noopener">{_text(source.title)}</a>',
@@ -509,7 +515,7 @@ def glossary_pages(ctx: Ctx) -> dict[str, str]:
     base = "glossary.md"
     parts = chunked(glossary_in_order(ctx.data), GLOSSARY_PAGE_SIZE)
     out = {}
-    sep = "، " if ctx.lang == "ar" else ", "
+    sep = ctx.comma
     for number, chunk in enumerate(parts, start=1):
         page = paged_src(base, number)
         title = _paged_title(ctx, ctx.t("glossary"), number)
@@ -629,13 +635,13 @@ def quote_block(ctx: Ctx, page: str, quote_id: str) -> str:
     person = ctx.data.people[quote.person]
     translated = quote.original_language != ctx.lang
     text = quote.text[ctx.lang]
-    attribution = f"{person.name[ctx.lang]}، {ctx.loc.date(quote.date)}" if ctx.lang == "ar" else f"{person.name[ctx.lang]}, {ctx.loc.date(quote.date)}"
+    attribution = f"{person.name[ctx.lang]}{ctx.comma}{ctx.loc.date(quote.date)}"
     parts = [f'<figure class="ox-quote" id="q-{quote.id}">']
     parts.append(f"<blockquote><p>{_quoted(ctx.lang, ctx.html(text))}</p></blockquote>")
     if translated:
         lang = quote.original_language
         direction = "rtl" if lang == "ar" else "ltr"
-        parts.append(f'<p class="ox-translation-note">{escape(ctx.t("translation-note"))}:</p>')
+        parts.append(f'<p class="ox-translation-note">{_text(ctx.t("translation-note"))}:</p>')
         parts.append(
             f'<blockquote class="ox-original" lang="{lang}" dir="{direction}">'
             f"<p>{_quoted(lang, _text(quote.text[lang]))}</p></blockquote>"
