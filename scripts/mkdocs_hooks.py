@@ -89,6 +89,7 @@ def on_config(config):
     if _state["depth"] == 1:
         _state["urls"] = {}
         _state["data"] = _load_and_write(Path(config.docs_dir))
+        _state["ctx"] = {}
         _fail_on(parity.check(Path(config.docs_dir)), "the Arabic and English pages do not match")
     return config
 
@@ -101,6 +102,14 @@ def _fail_on(problems: list[str], what: str) -> None:
     if problems:
         lines = "\n".join(f"  {p}" for p in problems)
         raise PluginError(f"{what} ({len(problems)} problem(s)); nothing was built:\n{lines}")
+
+
+def _ctx(lang: str) -> render.Ctx:
+    """One rendering context per language per build (it caches which page lists each
+    glossary term and source), shared by every page instead of rebuilt for each."""
+    if lang not in _state["ctx"]:
+        _state["ctx"][lang] = render.Ctx.make(_state["data"], lang)
+    return _state["ctx"][lang]
 
 
 def _page_lang(page, config) -> str:
@@ -130,7 +139,7 @@ def on_page_markdown(markdown, page, config, files):
             title = enrich.arabic_digits_text(title)
         # <title> cannot hold <bdi>: Latin names are isolated with FSI ... PDI instead
         page.meta["title"] = l10n.isolate_latin(title)
-    ctx = render.Ctx.make(data, lang)
+    ctx = _ctx(lang)
     skip = _front_matter_lines(page.file.content_string, markdown)
     try:
         resolved = placeholders.resolve("\n" * skip + markdown, ctx, _page_rel(page, config), f"docs/{lang}/{_page_rel(page, config)}")
@@ -156,7 +165,7 @@ def on_page_content(html, page, config, files):
     data = _state["data"]
     lang = _page_lang(page, config)
     rel = _page_rel(page, config)
-    ctx = render.Ctx.make(data, lang)
+    ctx = _ctx(lang)
     if not (rel == "glossary.md" or rel.startswith("glossary/")):
         html = enrich.link_terms(html, data, lang, lambda term: render.href(rel, ctx.term_page(term), term))
     if lang == "ar":
