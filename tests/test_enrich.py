@@ -57,3 +57,13 @@ def test_a_term_already_linked_by_the_writer_is_not_linked_again(fixture_data):
     out = link_terms(html, fixture_data, "ar", "../glossary/")
     assert out.count("#gigawatt") == 1
     assert out.count("#megawatt") == 1
+
+
+def test_a_changed_glossary_gets_its_own_matching_pattern(fixture_data):
+    before = link_terms("<p>غيغاواط</p>", fixture_data, "ar", "g/")
+    term = fixture_data.glossary["gigawatt"]
+    renamed = term.model_copy(update={"term": term.term.model_copy(update={"ar": "وحدة"}), "variants": type(term.variants)()})
+    edited = fixture_data.model_copy(update={"glossary": {**fixture_data.glossary, "gigawatt": renamed}})
+    assert "ox-term" in before
+    assert "ox-term" not in link_terms("<p>غيغاواط</p>", edited, "ar", "g/")
+    assert "ox-term" in link_terms("<p>وحدة</p>", edited, "ar", "g/")

@@ -86,7 +86,10 @@ def _term_pattern(data: DataSet, lang: str) -> tuple[re.Pattern, dict[str, Term]
 
 GLOSSARY_LINK = re.compile(r'href="[^"]*glossary/(?:page-\d+/)?#([a-z0-9-]+)"')
 
-_PATTERNS: dict[tuple[int, str], tuple[re.Pattern, dict[str, Term]]] = {}
+# One compiled pattern per glossary and language. Keyed by the glossary mapping's identity,
+# holding a reference to it so the id cannot be reused by a newer glossary (mkdocs serve
+# reloads the data on every edit).
+_PATTERNS: dict[tuple[int, str], tuple[dict, re.Pattern, dict[str, Term]]] = {}
 
 
 def link_terms(html: str, data: DataSet, lang: str, glossary_href, skip_ids: set[str] = frozenset()) -> str:
@@ -94,13 +97,14 @@ def link_terms(html: str, data: DataSet, lang: str, glossary_href, skip_ids: set
     (the definition) that shows on hover and on keyboard focus. glossary_href is the
     glossary's URL relative to the page, or a function from term id to the entry's URL."""
     entry_href = glossary_href if callable(glossary_href) else (lambda term_id: f"{glossary_href}#{term_id}")
-    key = (id(data), lang)
-    if key not in _PATTERNS:
-        _PATTERNS[key] = _term_pattern(data, lang)
-    pattern, forms = _PATTERNS[key]
+    key = (id(data.glossary), lang)
+    if key not in _PATTERNS or _PATTERNS[key][0] is not data.glossary:
+        if len(_PATTERNS) > 16:
+            _PATTERNS.clear()
+        _PATTERNS[key] = (data.glossary, *_term_pattern(data, lang))
+    _, pattern, forms = _PATTERNS[key]
     # terms the page already links to its glossary entry (through {{ term:... }}) count as used
     seen: set[str] = set(skip_ids) | set(GLOSSARY_LINK.findall(html))
-    counter = [0]
 
     def replace(match: re.Match) -> str:
         word = match.group(0)
@@ -109,7 +113,6 @@ def link_terms(html: str, data: DataSet, lang: str, glossary_href, skip_ids: set
         if term is None or term.id in seen:
             return word
         seen.add(term.id)
-        counter[0] += 1
         tip = f"ox-tip-{term.id}"
         return (
             f'<span class="ox-term"><a href="{entry_href(term.id)}" aria-describedby="{tip}">{word}</a>'
