@@ -1,10 +1,19 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from helpers import FIXTURE_DATA, ROOT, copy_project, mkdocs_build
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    """A writable copy of the fixture data, for tests that break it on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    return target
 
 
 @pytest.fixture(scope="session")

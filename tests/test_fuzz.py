@@ -125,13 +125,6 @@ def test_any_accepted_amount_can_be_written_out(kind, amount, scale):
                 assert loc.quantity(value, unit)
 
 
-@pytest.fixture
-def data_dir(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, target)
-    return target
-
-
 def test_billion_laughs_fails_fast(data_dir):
     lol = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     for i in range(1, 20):  # 10**20 strings if it were expanded

@@ -10,14 +10,7 @@ from pathlib import Path
 import pytest
 
 from explainer.loader import DataError, load
-from helpers import FIXTURE_DATA, ROOT
-
-
-@pytest.fixture
-def data_dir(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, target)
-    return target
+from helpers import ROOT
 
 
 def edit(path: Path, old: str, new: str) -> None:
