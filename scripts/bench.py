@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from explainer import loader, pages  # noqa: E402
 
 KINDS = ["equity-investment", "chip-supply", "cloud-contract", "custom-chips", "data-centre-site"]
-STATUSES = ["announced", "definitive-agreement", "expanded", "paused", "scaled-back"]
+STATUSES = ["announced", "definitive", "expanded", "paused", "scaled-back", "dropped"]
 AR_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
@@ -50,7 +50,7 @@ def synthetic_data(target: Path, n_deals: int, seed: int = 7) -> None:
     """Real labels, site settings and glossary, plus synthetic companies, sources and deals."""
     rng = random.Random(seed)
     target.mkdir(parents=True)
-    for name in ("labels", "site", "people", "quotes", "figures"):
+    for name in ("labels", "site", "people", "quotes", "figures", "source-policy"):
         shutil.copy(ROOT / "data" / f"{name}.yaml", target / f"{name}.yaml")
     real_sources = yaml.safe_load((ROOT / "data" / "sources.yaml").read_text(encoding="utf-8"))
     real_companies = yaml.safe_load((ROOT / "data" / "companies.yaml").read_text(encoding="utf-8"))
@@ -88,19 +88,21 @@ def synthetic_data(target: Path, n_deals: int, seed: int = 7) -> None:
             history.append({"date": announced + dt.timedelta(days=rng.randrange(1, 200)),
                             "status": rng.choice(STATUSES), "sources": [source],
                             "note": {"ar": "تغيّرت حالة الصفقة.", "en": "The deal's status changed."}})
+        value = rng.choice([{"kind": "undisclosed"},
+                            {"kind": "up-to", "amount": f"{rng.randrange(1, 500)} billion"},
+                            {"kind": "range", "min": "10 billion", "max": f"{rng.randrange(11, 90)} billion"}])
         deal = {
             "id": f"deal-{i}", "kind": rng.choice(KINDS), "announced": announced,
             "title": {"ar": f"صفقة تجريبية {str(i).translate(AR_DIGITS)}", "en": f"Synthetic deal {i}"},
             "summary": {"ar": "صفقة افتراضية لقياس سرعة البناء.", "en": "A synthetic deal to measure build speed."},
             "parties": [{"company": "openai", "role": "buyer"}, {"company": partner, "role": "supplier"}],
-            "value": rng.choice([{"kind": "undisclosed"},
-                                 {"kind": "up-to", "amount": f"{rng.randrange(1, 500)} billion"},
-                                 {"kind": "range", "min": "10 billion", "max": f"{rng.randrange(11, 90)} billion"}]),
-            "status": history, "sources": [source],
-            "flows": [{"source": "openai", "target": partner, "type": "payment", "amount": {"kind": "undisclosed"}}],
+            "value": value,
+            "status": history, "sources": [source], "verified": dt.date(2026, 11, 30),
+            "flows": [{"payer": "openai", "payee": partner, "kind": "cloud-purchase", "amount": value}],
         }
         if rng.random() < 0.5:
-            deal["capacity"] = {"kind": "exact", "amount": rng.randrange(1, 10), "unit": "GW"}
+            deal["capacity"] = {"kind": "exact", "amount": rng.randrange(1, 10), "unit": "GW",
+                                "basis": rng.choice(["site", "chips"])}
         deals.append(deal)
     for name, content in (("companies", companies), ("sources", sources), ("glossary", glossary), ("deals", deals)):
         (target / f"{name}.yaml").write_text(

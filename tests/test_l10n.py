@@ -45,7 +45,7 @@ def test_babel_plural_categories_drive_the_forms():
 
 
 def test_qualifiers_ranges_and_undisclosed():
-    assert AR.money(usd("up-to", amount="100 billion")) == "حتى 100 مليار دولار"
+    assert AR.money(usd("up-to", amount="100 billion")) == "ما يصل إلى 100 مليار دولار"
     assert EN.money(usd("up-to", amount="100 billion")) == "up to $100 billion"
     assert AR.money(usd("about", amount="1.4 trillion")) == "نحو 1.4 تريليون دولار"
     assert EN.money(usd("more-than", amount="450 billion")) == "more than $450 billion"
@@ -59,8 +59,8 @@ def test_qualifiers_ranges_and_undisclosed():
 def test_capacity_percent_counts():
     assert AR.capacity(Capacity(kind="exact", amount=10)) == "10 غيغاواط"
     assert EN.capacity(Capacity(kind="at-least", amount=10)) == "at least 10 GW"
-    assert AR.capacity(Capacity(kind="up-to", amount=750, unit="MW")) == "حتى 750 ميغاواط"
-    assert AR.quantity(usd("up-to", amount="160 million"), "shares") == "حتى 160 مليون سهم"
+    assert AR.capacity(Capacity(kind="up-to", amount=750, unit="MW")) == "ما يصل إلى 750 ميغاواط"
+    assert AR.quantity(usd("up-to", amount="160 million"), "shares") == "ما يصل إلى 160 مليون سهم"
     assert EN.quantity(usd("up-to", amount="160 million"), "shares") == "up to 160 million shares"
     assert AR.quantity(usd("about", amount=10), "percent") == "نحو 10%"
     assert AR_ARAB.quantity(usd("about", amount=10), "percent") == "نحو ١٠٪"

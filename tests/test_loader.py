@@ -34,14 +34,14 @@ def test_fixture_and_real_data_are_valid(fixture_data, real_data):
 def test_missing_arabic_text_names_file_line_entry_and_field(data_dir):
     edit(data_dir / "deals.yaml", "title: {ar: صفقة إيه إم دي, en: AMD deal}", "title: {en: AMD deal}")
     lines = problems(data_dir)
-    assert lines == ["data/deals.yaml:21: deal 'amd': title.ar: is required"]
+    assert lines == ["data/deals.yaml:22: deal 'amd': title.ar: is required"]
 
 
 def test_unknown_field_is_reported_not_ignored(data_dir):
     edit(data_dir / "deals.yaml", "  kind: chip-supply\n  parties:\n    - {company: openai, role: buyer}\n    - {company: amd",
          "  kind: chip-supply\n  valu: 3\n  parties:\n    - {company: openai, role: buyer}\n    - {company: amd")
     (line,) = problems(data_dir)
-    assert line.startswith("data/deals.yaml:24: deal 'amd': valu: is not a known field")
+    assert line.startswith("data/deals.yaml:25: deal 'amd': valu: is not a known field")
 
 
 def test_wrong_enum_value_lists_allowed_values(data_dir):
@@ -67,7 +67,7 @@ def test_malformed_date_and_non_http_url(data_dir):
     edit(data_dir / "deals.yaml", "announced: 2025-10-06", "announced: 2025-13-06")
     edit(data_dir / "sources.yaml", "url: https://example.com/a", "url: javascript:alert(1)")
     lines = problems(data_dir)
-    assert any(l.startswith("data/deals.yaml:29: deal 'amd': announced: is not a valid date") for l in lines), lines
+    assert any(l.startswith("data/deals.yaml:30: deal 'amd': announced: is not a valid date") for l in lines), lines
     assert "data/sources.yaml:5: source 'src-a': url: 'javascript:alert(1)' is not an http(s) URL" in lines
 
 
@@ -84,7 +84,7 @@ def test_unknown_reference_and_duplicate_id(data_dir):
     )
     lines = problems(data_dir)
     assert lines == [
-        "data/deals.yaml:26: deal 'amd': parties[1].company: unknown company id 'amdd' (not in data/companies.yaml)"
+        "data/deals.yaml:27: deal 'amd': parties[1].company: unknown company id 'amdd' (not in data/companies.yaml)"
     ]
 
 
@@ -138,7 +138,7 @@ def test_check_command_prints_lines_and_no_traceback(data_dir, tmp_path):
     result = subprocess.run([sys.executable, str(script / "check.py")], capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "data/deals.yaml:27: deal 'amd': value: a range needs both min and max" in result.stderr
+    assert "data/deals.yaml:28: deal 'amd': value: a range needs both min and max" in result.stderr
     assert result.stderr.strip().endswith("1 problem(s) in data/")
 
 

@@ -31,7 +31,7 @@ def test_deals_table_has_a_row_per_deal_with_raw_sort_values(fixture_data):
         assert len(rows) == 1 + len(fixture_data.deals)
         values = [a["data-sort"] for a in doc.find_all("td") if a.get("data-col") == "value"]
         assert values == ["100000000000", "-1"]
-    assert "حتى 100 مليار دولار" in pages.generated_pages(fixture_data, "ar")["deals/index.md"]
+    assert "ما يصل إلى 100 مليار دولار" in pages.generated_pages(fixture_data, "ar")["deals/index.md"]
     assert "up to $100 billion" in pages.generated_pages(fixture_data, "en")["deals/index.md"]
 
 

@@ -26,19 +26,18 @@ from decimal import Decimal
 
 from markupsafe import escape
 
+from . import aggregates as agg
 from . import l10n, render
-from .model import Amount, Capacity, Deal
+from .model import FLOW_KINDS, Amount, Deal
 
-HUB = "openai"  # the company every chart is about
-ENDED = ("replaced", "cancelled")
-FLOW_TYPES = ("investment", "payment", "equity", "supply")
+HUB = agg.HUB  # the company every chart is about
 W = 400  # viewBox width: about one unit per CSS pixel on a phone
 SIZE = 13  # default font size, in viewBox units
 
 MAX_BARS = 12  # partners with a bar of their own; the rest share one "other partners" bar
 MAX_LISTED = 10  # items in a "not counted" list or a table cell before "and N more"
 MAX_EVENTS = 40  # most recent events on the timeline chart (the timeline page has them all)
-MAX_FLOW_PARTNERS = 10  # partners with the largest disclosed flows on the money-flow chart
+MAX_FLOW_PARTNERS = 12  # partners with the largest disclosed flows on the money-flow chart
 
 
 # ---------------------------------------------------------------------------
@@ -185,146 +184,120 @@ def _with_link(ctx: render.Ctx, key: str, href: str, text: str, **values) -> str
 
 
 # ---------------------------------------------------------------------------
-# Amounts
+# Bar charts: money by partner, capacity by deal. Every number comes from aggregates.
 
 
-def _total(amounts: list[Amount]) -> Amount:
-    """The sum of the top of each disclosed amount, qualified as honestly as one word allows:
-    'up to' if any part was a ceiling, 'at least' if some part is undisclosed."""
-    shown = [a for a in amounts if a.disclosed]
-    if not shown:
-        return Amount(kind="undisclosed")
-    kinds = {"up-to" if a.kind == "range" else a.kind for a in shown}
-    if len(shown) < len(amounts):
-        kinds.add("at-least")
-    if len(kinds) > 1:
-        kinds.discard("exact")
-    kind = kinds.pop() if len(kinds) == 1 else "about"
-    return Amount(kind=kind, amount=sum(a.high for a in shown))
+REASONS = {"ended": "reason-ended", "unconfirmed": "reason-unconfirmed", "part-of": "reason-part-of"}
 
 
-def _gw(capacity: Capacity) -> Amount:
-    if not capacity.disclosed:
-        return Amount(kind="undisclosed")
-    kind = "up-to" if capacity.kind == "range" else capacity.kind
-    return Amount(kind=kind, amount=capacity.megawatts / 1000)
+def reason_text(ctx: render.Ctx, deal: Deal, reason: str) -> str:
+    parent = ctx.data.deals[deal.part_of].title[ctx.lang] if deal.part_of else ""
+    return ctx.t(REASONS[reason]).format(status=ctx.status_label(deal.current_status.status), deal=parent)
 
 
-def _as_gw(amount: Amount) -> Capacity:
-    return Capacity(**amount.model_dump(), unit="GW")
+def _left_out(ctx: render.Ctx, measure) -> list[str]:
+    return [f"{deal.title[ctx.lang]} ({reason_text(ctx, deal, why)})" for deal, why in agg.left_out(ctx.data, measure)]
 
 
-def _partners(deal: Deal) -> list[str]:
-    """The companies OpenAI dealt with: every party but OpenAI and technology partners."""
-    out = []
-    for party in deal.parties:
-        if party.company != HUB and party.role != "technology-partner" and party.company not in out:
-            out.append(party.company)
-    return out
+@dataclass
+class Bar:
+    key: str | None  # company or deal id; None for the "others" bar
+    name: str
+    total: Amount
+    items: list[tuple[Deal, Amount]]
+    group: str = ""  # a heading row above the first bar of a group
 
 
-def _share(deal: Deal, partner: str) -> Amount:
-    """What a deal is worth to one partner: its own stated flows when the deal has several
-    partners and names each one's amount (a funding round), otherwise the deal's value."""
-    own = [f.amount for f in deal.flows
-           if f.type in ("investment", "payment") and {f.source, f.target} == {partner, HUB}]
-    if len(_partners(deal)) > 1 and any(a.disclosed for a in own):
-        return _total(own)
-    return deal.value
-
-
-def _skip_reason(ctx: render.Ctx, deal: Deal, amount: Amount) -> str | None:
-    if not amount.disclosed:
-        return ctx.t("undisclosed")
-    if deal.part_of:
-        return ctx.t("part-of").format(deal=ctx.data.deals[deal.part_of].title[ctx.lang])
-    if deal.current_status.status in ENDED:
-        return ctx.status_label(deal.current_status.status)
-    return None
-
-
-# ---------------------------------------------------------------------------
-# Bar charts
-
-
-def _by_partner(ctx: render.Ctx, measure: str):
-    """{partner: [(deal, amount)]} and the deals left out, with why."""
-    rows: dict[str, list[tuple[Deal, Amount]]] = {}
-    left_out = []
-    for deal in ctx.data.deals_sorted():
-        partners = _partners(deal)
-        if measure == "capacity":
-            amount = _gw(deal.capacity) if deal.capacity else None
-        else:
-            amount = deal.value
-        if amount is None or not partners:
-            continue
-        reason = _skip_reason(ctx, deal, amount)
-        if reason:
-            left_out.append(f"{deal.title[ctx.lang]} ({reason})")
-            continue
-        for partner in partners:
-            rows.setdefault(partner, []).append((deal, _share(deal, partner) if measure == "value" else amount))
-    return rows, left_out
-
-
-def _bar_chart(ctx: render.Ctx, page: str, measure: str) -> Chart:
-    fmt = ctx.loc.money if measure == "value" else (lambda a: ctx.loc.capacity(_as_gw(a)))
-    parts, left_out = _by_partner(ctx, measure)
-    totals = {p: _total([a for _, a in items]) for p, items in parts.items()}
-    order = sorted(totals, key=lambda p: (-totals[p].high, ctx.company_name(p)))
-    # (company id or None, name, total, [(deal, amount)]): the largest partners, then the rest in one bar
-    bars = [(p, ctx.company_name(p), totals[p], parts[p]) for p in order[:MAX_BARS]]
-    rest = order[MAX_BARS:]
-    if rest:
-        items = [item for p in rest for item in parts[p]]
-        name = ctx.t("chart-other-partners").format(n=ctx.loc.number(len(rest)))
-        bars.append((None, name, _total([a for _, a in items]), items))
-    labels = [fmt(total) for _, _, total, _ in bars]
-
-    canvas = Canvas(ctx, f"{measure}-by-partner")
-    row, bar, top, small = 30, 20, 6, SIZE - 1
-    axis = min(max((_width(name, SIZE) for _, name, _, _ in bars), default=40) + 16, 150)
+def _draw_bars(ctx: render.Ctx, name: str, bars: list[Bar], fmt) -> tuple[str, float, list[str]]:
+    """Horizontal bars with their labels; returns the SVG parts' canvas, its height and the labels."""
+    canvas = Canvas(ctx, name)
+    labels = [fmt(bar.total) for bar in bars]
+    row, thick, small = 30, 20, SIZE - 1
+    axis = min(max((_width(bar.name, SIZE) for bar in bars), default=40) + 16, 150)
     room = W - axis - 4
-    biggest = max((total.high for _, _, total, _ in bars), default=Decimal(1))
-    # the longest bar is as long as the room allows, less any label that must sit beyond a bar
+    biggest = max((bar.total.high or Decimal(0) for bar in bars), default=Decimal(1)) or Decimal(1)
     scale = room / float(biggest)
-    for _ in range(2):
-        for (_, _, total, _), label in zip(bars, labels):
-            length, ink = float(total.high) * scale, _width(label, small) + 12
-            if ink > length:
-                scale = min(scale, (room - ink) / float(total.high))
-    for i, ((p, name, total, _), label) in enumerate(zip(bars, labels)):
-        y = top + i * row
-        length = float(total.high) * scale
-        canvas.text(axis - 8, y + bar / 2 + 4, name, "ox-label", anchor="end")
-        canvas.rect(axis, y, length, bar, "ox-bar", f' data-company="{p}"' if p else f' data-others="{len(rest)}"')
+    for _ in range(2):  # the longest bar leaves room for any label that must sit beyond a bar
+        for bar, label in zip(bars, labels):
+            high = float(bar.total.high or 0)
+            ink = _width(label, small) + 12
+            if high and ink > high * scale:
+                scale = min(scale, (room - ink) / high)
+    y = 6
+    group = ""
+    for bar, label in zip(bars, labels):
+        if bar.group and bar.group != group:
+            group = bar.group
+            canvas.text(0, y + 14, group, "ox-label ox-strong")
+            y += 24
+        length = float(bar.total.high or 0) * scale
+        canvas.text(axis - 8, y + thick / 2 + 4, bar.name, "ox-label", anchor="end")
+        data = f' data-key="{bar.key}"' if bar.key else ' data-others="1"'
+        canvas.rect(axis, y, max(length, 0), thick, "ox-bar", data)
         inside = _width(label, small) + 12 <= length
-        canvas.text(axis + length + (-6 if inside else 6), y + bar / 2 + 4, label,
+        canvas.text(axis + length + (-6 if inside else 6), y + thick / 2 + 4, label,
                     "ox-value ox-value--in" if inside else "ox-value", "end" if inside else "start", small)
-    height = top + len(bars) * row + 2
-    canvas.path([(axis, 0), (axis, height)], "ox-axis")
+        y += row
+    canvas.path([(axis, 0), (axis, y + 2)], "ox-axis")
+    return canvas, y + 2, labels
 
-    title = ctx.t(f"chart-{measure}")
-    summary = _list(ctx, (f"{name}: {label}" for (_, name, _, _), label in zip(bars, labels)))
-    note = _not_counted(ctx, left_out)
-    desc = " ".join(s for s in (ctx.t(f"chart-{measure}-desc"), summary and f"{summary}.", note) if s)
+
+def _bar_figure(ctx: render.Ctx, page: str, chart_id: str, bars: list[Bar], fmt, notes: list[str],
+                head: list[str]) -> Chart:
+    canvas, height, labels = _draw_bars(ctx, chart_id, bars, fmt)
+    title = ctx.t(f"chart-{chart_id}")
+    summary = _list(ctx, (f"{bar.name}: {label}" for bar, label in zip(bars, labels)))
+    note = " ".join(n for n in notes if n)
+    desc = " ".join(s for s in (ctx.t(f"chart-{chart_id}-desc"), summary and f"{summary}.", note) if s)
     return Chart(
-        title, canvas.svg(height, title, desc),
-        [ctx.t("partner"), ctx.t(measure), ctx.t("deals")],
-        [[str(ctx.html(name)), str(ctx.html(label)),
-          _some(ctx, (f"{_deal_link(ctx, page, d)} ({ctx.html(fmt(a))})" for d, a in items), html=True)]
-         for (_, name, _, items), label in zip(bars, labels)],
+        title, canvas.svg(height, title, desc), head,
+        [[str(ctx.html(bar.name)), str(ctx.html(label)),
+          _some(ctx, (f"{_deal_link(ctx, page, d)} ({ctx.html(fmt(a))})" for d, a in bar.items), html=True)]
+         for bar, label in zip(bars, labels)],
         note,
     )
 
 
-def _value(ctx, page):
-    return _bar_chart(ctx, page, "value")
+def _money_chart(ctx: render.Ctx, page: str, measure: agg.Money) -> Chart:
+    partners = agg.by_partner(ctx.data, measure)
+    shown = [p for p in partners if p.total.disclosed]
+    bars = [Bar(p.company, ctx.company_name(p.company), p.total, p.items) for p in shown[:MAX_BARS]]
+    rest = shown[MAX_BARS:]
+    if rest:
+        items = [item for p in rest for item in p.items]
+        name = ctx.t("chart-other-partners").format(n=ctx.loc.number(len(rest)))
+        bars.append(Bar(None, name, agg.add(a for _, a in items), items))
+    hidden = [ctx.company_name(p.company) for p in partners if not p.total.disclosed]
+    notes = [
+        f"{ctx.t('chart-undisclosed')}: {_some(ctx, hidden)}." if hidden else "",
+        _not_counted(ctx, _left_out(ctx, measure)),
+        ctx.t(f"chart-{measure.name}-total").format(total=ctx.loc.money(agg.total(ctx.data, measure))),
+    ]
+    return _bar_figure(ctx, page, measure.name, bars, ctx.loc.money, notes,
+                       [ctx.t("partner"), ctx.t("amount"), ctx.t("deals")])
 
 
-def _capacity(ctx, page):
-    return _bar_chart(ctx, page, "capacity")
+def _into_openai(ctx, page):
+    return _money_chart(ctx, page, agg.INTO_OPENAI)
+
+
+def _openai_buys(ctx, page):
+    return _money_chart(ctx, page, agg.OPENAI_BUYS)
+
+
+def _capacity(ctx: render.Ctx, page: str) -> Chart:
+    bars: list[Bar] = []
+    totals = []
+    fmt = lambda a: ctx.loc.capacity(agg.as_gw(a))  # noqa: E731
+    for measure in (agg.SITES, agg.CHIPS):
+        group = ctx.t(f"chart-{measure.name}")
+        deals = agg.counted(ctx.data, measure)
+        bars += [Bar(d.id, d.title[ctx.lang], agg.deal_amount(d, measure), [(d, agg.deal_amount(d, measure))], group)
+                 for d, _ in sorted(deals, key=lambda item: -agg.deal_amount(item[0], measure).high)[:MAX_BARS]]
+        totals.append(f"{group}: {fmt(agg.total(ctx.data, measure))}")
+    left = _left_out(ctx, agg.SITES) + _left_out(ctx, agg.CHIPS)
+    notes = [f"{ctx.t('chart-capacity-totals')} {_list(ctx, totals)}.", _not_counted(ctx, left)]
+    return _bar_figure(ctx, page, "capacity", bars, fmt, notes, [ctx.t("deal"), ctx.t("capacity"), ctx.t("deals")])
 
 
 # ---------------------------------------------------------------------------
@@ -332,10 +305,10 @@ def _capacity(ctx, page):
 
 
 DOT = {  # status -> marker: hollow circle (new), filled circle (firmer), square (setback or end)
-    "announced": "new", "letter-of-intent": "new",
-    "definitive-agreement": "firm", "expanded": "firm", "completed": "firm",
-    "scaled-back": "setback", "on-ice": "setback", "paused": "setback",
-    "replaced": "end", "cancelled": "end",
+    "reported": "new", "announced": "new",
+    "confirmed": "firm", "definitive": "firm", "expanded": "firm", "completed": "firm",
+    "scaled-back": "setback", "frozen": "setback", "paused": "setback",
+    "dropped": "end", "replaced": "end", "cancelled": "end",
 }
 
 
@@ -404,28 +377,17 @@ def _timeline(ctx: render.Ctx, page: str) -> Chart:
 # ---------------------------------------------------------------------------
 # Money flows
 
+# Arrow styles: kinds of the same nature share a colour and dash pattern (site.css).
+STYLE = {
+    "equity-investment": "investment", "loan": "investment", "loi-ceiling": "investment",
+    "cloud-purchase": "payment", "chip-purchase": "payment",
+    "shares": "equity", "guarantee": "supply",
+}
+STYLES = ("investment", "payment", "equity", "supply")
 
-@dataclass
-class Edge:
-    source: str
-    target: str
-    type: str
-    deals: list[Deal]
-    amount: Amount | None  # None: every deal behind it was replaced or cancelled
 
-
-def flow_edges(ctx: render.Ctx) -> list[Edge]:
-    """Flows added up per (source, target, type); amounts of ended deals are not counted."""
-    groups: dict[tuple, list] = {}
-    for deal in ctx.data.deals_sorted():
-        for flow in deal.flows:
-            groups.setdefault((flow.source, flow.target, flow.type), []).append((deal, flow.amount))
-    edges = []
-    for (source, target, kind), items in groups.items():
-        live = [a for d, a in items if d.current_status.status not in ENDED]
-        deals = list({d.id: d for d, _ in items}.values())
-        edges.append(Edge(source, target, kind, deals, _total(live) if live else None))
-    return edges
+def flow_edges(ctx: render.Ctx) -> list[agg.Edge]:
+    return agg.edges(ctx.data)
 
 
 def _markers(ctx: render.Ctx, kinds) -> str:
@@ -440,20 +402,20 @@ def _overlap(a: tuple, b: tuple) -> float:
     return max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
-def _largest_flows(edges: list[Edge]) -> tuple[list[Edge], int]:
+def _largest_flows(edges: list[agg.Edge]) -> tuple[list[agg.Edge], int]:
     """The edges among OpenAI and the MAX_FLOW_PARTNERS partners with the largest total
     disclosed flow (ties: more flows first, then id), and how many partners are left out."""
     total: dict[str, Decimal] = {}
     flows: dict[str, int] = {}
     for edge in edges:
-        for company in (edge.source, edge.target):
+        for company in (edge.payer, edge.payee):
             if company != HUB:
                 amount = edge.amount.high if edge.amount and edge.amount.disclosed else 0
                 total[company] = total.get(company, 0) + amount
                 flows[company] = flows.get(company, 0) + len(edge.deals)
     ranked = sorted(total, key=lambda c: (-total[c], -flows[c], c))
     kept = {HUB, *ranked[:MAX_FLOW_PARTNERS]}
-    return [e for e in edges if e.source in kept and e.target in kept], len(ranked[MAX_FLOW_PARTNERS:])
+    return [e for e in edges if e.payer in kept and e.payee in kept], len(ranked[MAX_FLOW_PARTNERS:])
 
 
 def _money_flow(ctx: render.Ctx, page: str) -> Chart:
@@ -462,9 +424,9 @@ def _money_flow(ctx: render.Ctx, page: str) -> Chart:
     cx, cy, rx, ry, hub_r, gap, small = W / 2, 214, 146, 186, 38, 6, SIZE - 1.5
     # Partners around the hub. Amount labels are horizontal, so they fit best along upright
     # arrows: the partners with the most amounts to show take the most upright places.
-    others = list(dict.fromkeys(c for e in edges for c in (e.source, e.target) if c != HUB))
+    others = list(dict.fromkeys(c for e in edges for c in (e.payer, e.payee) if c != HUB))
     ink = {c: sum(_width(ctx.loc.money(e.amount), small) for e in edges
-                  if c in (e.source, e.target) and e.amount and e.amount.disclosed) for c in others}
+                  if c in (e.payer, e.payee) and e.amount.disclosed) for c in others}
     angles = [-math.pi / 2 + 2 * math.pi * i / len(others) for i in range(len(others))]
     upright = sorted(angles, key=lambda a: -abs(math.sin(a)))
     angle_of = dict(zip(sorted(others, key=lambda c: -ink[c]), upright))
@@ -481,12 +443,12 @@ def _money_flow(ctx: render.Ctx, page: str) -> Chart:
         return min(hw / abs(ux) if ux else math.inf, hh / abs(uy) if uy else math.inf) + 2
 
     boxes = [(x - half[n][0], y - half[n][1], x + half[n][0], y + half[n][1]) for n, (x, y) in pos.items()]
-    pairs: dict[tuple, list[Edge]] = {}
+    pairs: dict[tuple, list[agg.Edge]] = {}
     for edge in edges:
-        pairs.setdefault(tuple(sorted((edge.source, edge.target), key=list(pos).index)), []).append(edge)
+        pairs.setdefault(tuple(sorted((edge.payer, edge.payee), key=list(pos).index)), []).append(edge)
     labels = []
     for (a, b), group in pairs.items():  # parallel arrows between two companies, one per type and way
-        group.sort(key=lambda e: (e.source != a, FLOW_TYPES.index(e.type)))
+        group.sort(key=lambda e: (e.payer != a, FLOW_KINDS.index(e.kind)))
         (ax, ay), (bx, by) = pos[a], pos[b]
         length = math.hypot(bx - ax, by - ay)
         ux, uy = (bx - ax) / length, (by - ay) / length
@@ -494,11 +456,13 @@ def _money_flow(ctx: render.Ctx, page: str) -> Chart:
             off = (i - (len(group) - 1) / 2) * gap
             near = (ax + ux * trim(a, ux, uy) - uy * off, ay + uy * trim(a, ux, uy) + ux * off)
             far = (bx - ux * trim(b, ux, uy) - uy * off, by - uy * trim(b, ux, uy) + ux * off)
-            p0, p1 = (far, near) if edge.source == b else (near, far)
-            canvas.path([p0, p1], f"ox-edge ox-edge--{edge.type}",
-                        f' marker-end="url(#ox-arrow-{edge.type})" data-from="{edge.source}" data-to="{edge.target}"')
-            if edge.amount is not None and edge.amount.disclosed:
-                labels.append((ctx.loc.money(edge.amount), edge.type, near, far))
+            p0, p1 = (far, near) if edge.payer == b else (near, far)
+            style = STYLE[edge.kind]
+            canvas.path([p0, p1], f"ox-edge ox-edge--{style}",
+                        f' marker-end="url(#ox-arrow-{style})" data-from="{edge.payer}" data-to="{edge.payee}"'
+                        f' data-kind="{edge.kind}"')
+            if edge.amount.disclosed:
+                labels.append((ctx.loc.money(edge.amount), style, near, far))
     # Each amount sits on its own arrow, at the point where it overlaps least what is already placed.
     for text, kind, near, far in sorted(labels, key=lambda item: -_width(item[0], small)):
         w, h = _width(text, small) / 2 + 2, small / 2 + 2
@@ -522,18 +486,21 @@ def _money_flow(ctx: render.Ctx, page: str) -> Chart:
         canvas.text(x, y + 4.5, names[node], "ox-node__name", "middle", SIZE + (1 if node == HUB else 0))
         canvas.parts.append("</g>")
 
-    kinds = [k for k in FLOW_TYPES if any(e.type == k for e in edges)]
+    kinds = [k for k in FLOW_KINDS if any(e.kind == k for e in edges)]
+    styles = [s for s in STYLES if any(STYLE[k] == s for k in kinds)]
     y = cy + ry + 40
-    for k in kinds:  # legend: one line per type, with its arrow
-        canvas.path([(8, y), (44, y)], f"ox-edge ox-edge--{k}", f' marker-end="url(#ox-arrow-{k})"')
-        canvas.text(54, y + 4, ctx.data.labels.flow_types[k][ctx.lang], "ox-label", size=small)
+    for style in styles:  # legend: one line per arrow style, naming the kinds drawn with it
+        names = _list(ctx, (ctx.data.labels.flow_kinds[k][ctx.lang] for k in kinds if STYLE[k] == style))
+        canvas.path([(8, y), (44, y)], f"ox-edge ox-edge--{style}", f' marker-end="url(#ox-arrow-{style})"')
+        canvas.text(54, y + 4, names, "ox-label", size=small)
         y += 20
     canvas.text(8, y + 4, ctx.t("chart-no-amount"), "ox-muted", size=small)
 
-    ended = [ctx.data.deals[i] for i in dict.fromkeys(d.id for e in edges for d in e.deals)
-             if ctx.data.deals[i].current_status.status in ENDED]
-    left_out = [f"{d.title[ctx.lang]} ({ctx.status_label(d.current_status.status)})" for d in ended]
-    note = _not_counted(ctx, left_out)
+    left = {}
+    for kind in dict.fromkeys(f.kind for d in ctx.data.deals.values() for f in d.flows):
+        for deal, why in agg.left_out(ctx.data, agg.flow_measure(kind)):
+            left.setdefault(deal.id, f"{deal.title[ctx.lang]} ({reason_text(ctx, deal, why)})")
+    note = _not_counted(ctx, list(left.values()))
     title = ctx.t("chart-flow")
     more = ""
     if omitted:
@@ -541,32 +508,37 @@ def _money_flow(ctx: render.Ctx, page: str) -> Chart:
                                                   companies=ctx.loc.count(omitted, "company"))
     desc = " ".join(s for s in (ctx.t("chart-flow-desc"), more, note) if s)
     rows = [
-        [str(ctx.html(ctx.company_name(e.source))), str(ctx.html(ctx.company_name(e.target))),
-         str(ctx.html(ctx.data.labels.flow_types[e.type][ctx.lang])),
-         str(ctx.html(ctx.loc.money(e.amount) if e.amount else ctx.t("not-applicable"))),
+        [str(ctx.html(ctx.company_name(e.payer))), str(ctx.html(ctx.company_name(e.payee))),
+         str(ctx.html(ctx.data.labels.flow_kinds[e.kind][ctx.lang])),
+         str(ctx.html(ctx.loc.money(e.amount))),
          _some(ctx, (_deal_link(ctx, page, d) for d in e.deals), html=True)]
         for e in edges
     ]
     return Chart(
-        title, canvas.svg(y + 12, title, desc, _markers(ctx, kinds)),
+        title, canvas.svg(y + 12, title, desc, _markers(ctx, styles)),
         [ctx.t("from"), ctx.t("to"), ctx.t("type"), ctx.t("amount"), ctx.t("deals")], rows, note,
         str(ctx.html(more)) if more else "",
     )
 
 
 CHARTS = {
-    "value-by-partner": _value,
-    "capacity-by-partner": _capacity,
+    "into-openai": _into_openai,
+    "openai-buys": _openai_buys,
+    "capacity": _capacity,
     "timeline": _timeline,
     "money-flow": _money_flow,
 }
 
 
-def value_by_partner(ctx: render.Ctx) -> str:
-    return _value(ctx, "charts.md").svg
+def into_openai(ctx: render.Ctx) -> str:
+    return _into_openai(ctx, "charts.md").svg
 
 
-def capacity_by_partner(ctx: render.Ctx) -> str:
+def openai_buys(ctx: render.Ctx) -> str:
+    return _openai_buys(ctx, "charts.md").svg
+
+
+def capacity(ctx: render.Ctx) -> str:
     return _capacity(ctx, "charts.md").svg
 
 

@@ -1,66 +1,78 @@
-"""Figures computed from data, never typed by hand: totals and what the capacity implies.
-
-Totals count top-level deals only: a deal that is `part_of` another (Oracle's contract
-inside Stargate) is left out, so nothing is counted twice.
-"""
+"""Generated tables for hand-written pages (`{{ table:... }}`). Their numbers come from
+aggregates.py, like every other total on the site."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from . import render
-from .model import Amount, DataSet, Deal
-
-COST_FIGURE = "cost-per-gw-huang"  # the $50-60 billion per gigawatt estimate
-
-
-def top_level_with_capacity(data: DataSet) -> list[Deal]:
-    return [
-        deal for deal in data.deals_sorted()
-        if deal.capacity and deal.capacity.disclosed and deal.part_of is None
-        and deal.current_status.status not in ("cancelled", "replaced")
-    ]
-
-
-def _gw(deal: Deal) -> Decimal:
-    return deal.capacity.megawatts / 1000
-
-
-def figures(data: DataSet) -> dict[str, tuple[Amount, str]]:
-    deals = top_level_with_capacity(data)
-    total_gw = sum((_gw(d) for d in deals), Decimal(0))
-    out: dict[str, tuple[Amount, str]] = {
-        "capacity-total": (Amount(kind="exact", amount=total_gw), "gw"),
-        "capacity-deals": (Amount(kind="exact", amount=len(deals)), "number"),
-    }
-    cost = data.figures.get(COST_FIGURE)
-    if cost is not None and cost.value.kind == "range":
-        out["implied-cost"] = (
-            Amount(kind="range", min=total_gw * cost.value.min, max=total_gw * cost.value.max),
-            "usd",
-        )
-    return out
+from . import aggregates as agg
+from . import charts, render
 
 
 def gigawatt_costs_table(ctx: render.Ctx, page: str) -> str:
-    """Each deal with a capacity, and what the per-gigawatt estimate implies for it."""
-    cost = ctx.data.figures.get(COST_FIGURE)
+    """Each counted deal with a capacity, grouped by basis, and what the per-gigawatt estimate implies."""
+    cost = ctx.data.figures.get(agg.COST_FIGURE)
     if cost is None or cost.value.kind != "range":
-        raise KeyError(f"figure '{COST_FIGURE}' must exist and be a range")
+        raise KeyError(f"figure '{agg.COST_FIGURE}' must exist and be a range")
     rows = []
-    for deal in top_level_with_capacity(ctx.data):
-        gw = _gw(deal)
-        implied = Amount(kind="range", min=gw * cost.value.min, max=gw * cost.value.max)
+    for measure in (agg.SITES, agg.CHIPS):
+        basis = ctx.t(f"chart-{measure.name}")
+        for deal, _ in agg.counted(ctx.data, measure):
+            gw = agg.deal_amount(deal, measure).high
+            implied = agg.implied_cost(ctx.data, gw)
+            rows.append(
+                "<tr>"
+                f'<td><a href="{render.href(page, f"deals/{deal.id}.md")}">{ctx.html(deal.title[ctx.lang])}</a></td>'
+                f"<td>{ctx.html(basis)}</td>"
+                f'<td data-sort="{deal.capacity.megawatts}">{ctx.html(ctx.loc.capacity(deal.capacity))}</td>'
+                f'<td data-sort="{deal.value.sort_value if deal.value.disclosed else -1}">{ctx.html(ctx.loc.money(deal.value))}</td>'
+                f'<td data-sort="{implied.max}">{ctx.html(ctx.loc.money(implied))}</td>'
+                "</tr>"
+            )
+    heads = ("deal", "basis", "announced-capacity", "announced-value", "implied-cost")
+    head = "".join(render.th(ctx, h, numeric=h not in ("deal", "basis")) for h in heads)
+    return (
+        '<div class="ox-table" markdown="0">\n'
+        f'<table class="ox-sortable"><thead><tr>{head}</tr></thead>\n<tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table>\n</div>\n"
+    )
+
+
+def left_out_table(ctx: render.Ctx, page: str) -> str:
+    """Every deal left out of a total, the total it is left out of, and why."""
+    rows = []
+    for name, measure in agg.MEASURES.items():
+        for deal, why in agg.left_out(ctx.data, measure):
+            rows.append(
+                "<tr>"
+                f'<td><a href="{render.href(page, f"deals/{deal.id}.md")}">{ctx.html(deal.title[ctx.lang])}</a></td>'
+                f"<td>{ctx.html(ctx.t(f'measure-{name}'))}</td>"
+                f"<td>{ctx.html(charts.reason_text(ctx, deal, why))}</td>"
+                "</tr>"
+            )
+    head = "".join(render.th(ctx, h, numeric=False) for h in ("deal", "measure", "reason"))
+    return (
+        '<div class="ox-table" markdown="0">\n'
+        f'<table class="ox-sortable"><thead><tr>{head}</tr></thead>\n<tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table>\n</div>\n"
+    )
+
+
+def totals_table(ctx: render.Ctx, page: str) -> str:
+    """The site's grand totals, one row per measure, with how many deals each counts."""
+    rows = []
+    for name, measure in agg.MEASURES.items():
+        amount = agg.total(ctx.data, measure)
+        text = ctx.loc.capacity(agg.as_gw(amount)) if isinstance(measure, agg.Power) else ctx.loc.money(amount)
+        count = len(agg.counted(ctx.data, measure))
         rows.append(
             "<tr>"
-            f'<td><a href="{render.href(page, f"deals/{deal.id}.md")}">{ctx.html(deal.title[ctx.lang])}</a></td>'
-            f'<td data-sort="{deal.capacity.megawatts}">{ctx.html(ctx.loc.capacity(deal.capacity))}</td>'
-            f'<td data-sort="{deal.value.sort_value if deal.value.disclosed else -1}">{ctx.html(ctx.loc.money(deal.value))}</td>'
-            f'<td data-sort="{implied.max}">{ctx.html(ctx.loc.money(implied))}</td>'
+            f"<td>{ctx.html(ctx.t(f'measure-{name}'))}</td>"
+            f'<td data-sort="{amount.high if amount.disclosed else -1}">{ctx.html(text)}</td>'
+            f'<td data-sort="{count}">{ctx.html(ctx.loc.count(count, "deal"))}</td>'
             "</tr>"
         )
-    heads = ("deal", "announced-capacity", "announced-value", "implied-cost")
-    head = "".join(render.th(ctx, h, numeric=h != "deal") for h in heads)
+    head = "".join(render.th(ctx, h, numeric=h != "measure") for h in ("measure", "total", "deals"))
     return (
         '<div class="ox-table" markdown="0">\n'
         f'<table class="ox-sortable"><thead><tr>{head}</tr></thead>\n<tbody>\n'
@@ -70,4 +82,4 @@ def gigawatt_costs_table(ctx: render.Ctx, page: str) -> str:
 
 
 def tables():
-    return {"gigawatt-costs": gigawatt_costs_table}
+    return {"gigawatt-costs": gigawatt_costs_table, "left-out": left_out_table, "totals": totals_table}

@@ -2,7 +2,7 @@
 
 Built on Babel (CLDR): numbers, percent signs, month and quarter names, plural
 categories and digits all come from CLDR through Babel. The words around them
-("billion", "مليار", "up to", "حتى") are press conventions kept in the tables
+("billion", "مليار", "up to", "ما يصل إلى") are press conventions kept in the tables
 below, one per language, and chosen by CLDR's plural category.
 
 Output is plain text. Where the Unicode bidi algorithm alone would scramble
@@ -62,6 +62,16 @@ for _forms in AR_NOUNS.values():
 AR_CONSTRUCT_DUAL = {"تريليونا": "تريليوني", "مليارا": "ملياري", "مليونا": "مليوني"}
 AR_DUAL_FREE = {"تريليونا": "تريليونان", "مليارا": "ملياران", "مليونا": "مليونان"}
 
+# Grammatical gender of each counted Arabic noun in the singular: from three to ten the
+# number takes the opposite gender ("ثلاث صفقات", "ثلاثة مصادر").
+AR_GENDER = {"deal": "f", "company": "f", "year": "f", "gpu": "f", "term": "m", "source": "m", "share": "m"}
+# Three to ten in words, as used before a feminine noun (the short form) and a masculine one.
+AR_WORDS = {
+    3: ("ثلاث", "ثلاثة"), 4: ("أربع", "أربعة"), 5: ("خمس", "خمسة"), 6: ("ست", "ستة"),
+    7: ("سبع", "سبعة"), 8: ("ثماني", "ثمانية"), 9: ("تسع", "تسعة"), 10: ("عشر", "عشرة"),
+}
+EN_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+
 EN_NOUNS: dict[str, tuple[str, str]] = {
     "share": ("share", "shares"),
     "gpu": ("GPU", "GPUs"),
@@ -74,7 +84,7 @@ EN_NOUNS: dict[str, tuple[str, str]] = {
 
 QUALIFIERS = {
     "en": {"exact": "{}", "about": "about {}", "up-to": "up to {}", "at-least": "at least {}", "more-than": "more than {}"},
-    "ar": {"exact": "{}", "about": "نحو {}", "up-to": "حتى {}", "at-least": "ما لا يقل عن {}", "more-than": "أكثر من {}"},
+    "ar": {"exact": "{}", "about": "نحو {}", "up-to": "ما يصل إلى {}", "at-least": "ما لا يقل عن {}", "more-than": "أكثر من {}"},
 }
 PUNCTUATION = {"ar": ("، ", "؛ "), "en": (", ", "; ")}  # list comma, semicolon
 UNDISCLOSED = {"en": "undisclosed", "ar": "لم تُكشف"}
@@ -113,10 +123,13 @@ def _format_date(value: dt.date, locale: Locale, digits: str) -> str:
 class Localiser:
     """Formats values for one language. `digits` applies to the Arabic half only."""
 
-    def __init__(self, lang: str, digits: str = "latn"):
+    def __init__(self, lang: str, digits: str = "latn", prose: bool = False):
         if lang not in ("ar", "en"):
             raise ValueError(f"unsupported language {lang!r}")
         self.lang = lang
+        # In running prose, press style writes small counts as words ("أربع صفقات", "four
+        # deals") and Arabic ranges as «بين 50 و60»; tables and charts keep figures and dashes.
+        self.prose = prose
         # English pages follow British usage (the site's spelling): "6 October 2025".
         self.locale = _locale("en_GB" if lang == "en" else lang)
         self.digits = digits if lang == "ar" else "latn"
@@ -132,14 +145,25 @@ class Localiser:
             return self.locale.plural_form(int(value))
         return self.locale.plural_form(float(value))
 
+    def in_prose(self) -> "Localiser":
+        """The same formatter for running prose (number words, «بين … و…» ranges)."""
+        return Localiser(self.lang, self.digits, prose=True)
+
     def count(self, value: int | Decimal, noun: str) -> str:
-        """A counted noun: '160 million shares', '3 مليارات', '7 سنوات', 'صفقتان'."""
+        """A counted noun: '160 million shares', '3 مليارات', '7 سنوات', 'صفقتان'; in prose
+        'four deals', 'أربع صفقات', 'ثلاثة مصادر'."""
         value = Decimal(str(value))
+        whole = value == value.to_integral_value()
         if self.lang == "en":
             singular, plural = EN_NOUNS[noun]
+            if self.prose and whole and int(value) in EN_WORDS:
+                return f"{EN_WORDS[int(value)]} {singular if value == 1 else plural}"
             return f"{self.number(value)} {singular if value == 1 else plural}"
         form = AR_NOUNS[noun][self.plural(value)]
         form = AR_DUAL_FREE.get(form, form)
+        if self.prose and whole and int(value) in AR_WORDS:
+            word = AR_WORDS[int(value)][0 if AR_GENDER[noun] == "f" else 1]
+            return form.format(n=word)
         return self._ltr(form.format(n=self.number(value)))
 
     def percent(self, value: Decimal | int | float) -> str:
@@ -159,7 +183,7 @@ class Localiser:
         factor, word = self._scale(high)
         hi = high / factor
         if low is not None and low != high:
-            numbers_text = self._ltr(f"{self.number(low / factor)}–{self.number(hi)}")
+            numbers_text = self._dash(self.number(low / factor), self.number(hi))
         else:
             numbers_text = self.number(hi)
         if self.lang == "en":
@@ -193,6 +217,8 @@ class Localiser:
             return self._qualified(amount, lambda low, high: self._range(low, high, self.number))
         if unit == "percent":
             return self._qualified(amount, lambda low, high: self._range(low, high, self.percent))
+        if unit in AR_GENDER and amount.kind == "exact":  # a count of deals, companies, ...
+            return self.count(amount.amount, unit)
         noun = {"shares": "share", "gpus": "gpu"}[unit]
         return self._qualified(amount, lambda low, high: self._counted(low, high, noun))
 
@@ -211,8 +237,15 @@ class Localiser:
 
     def _range(self, low, high, fmt) -> str:
         if low is not None and low != high:
-            return self._ltr(f"{fmt(low)}–{fmt(high)}")
+            return self._dash(fmt(low), fmt(high))
         return fmt(high)
+
+    def _dash(self, low: str, high: str) -> str:
+        """Two ends of a range: '50–60' (isolated left to right in Arabic), or in Arabic
+        prose «بين 50 و60», which needs no isolation."""
+        if self.prose and self.lang == "ar":
+            return f"بين {low} و{high}"
+        return self._ltr(f"{low}–{high}")
 
     def _qualified(self, amount: Amount, core) -> str:
         if amount.kind == "undisclosed":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -45,7 +46,9 @@ LIST_FILES: dict[str, tuple[type[BaseModel], str]] = {
     "figures": (model.Figure, "figure"),
     "quotes": (model.Quote, "quote"),
 }
-MAPPING_FILES: dict[str, type[BaseModel]] = {"site": model.Site, "labels": model.Labels}
+MAPPING_FILES: dict[str, type[BaseModel]] = {
+    "site": model.Site, "labels": model.Labels, "source-policy": model.SourcePolicy,
+}
 
 
 @dataclass(frozen=True)
@@ -338,7 +341,7 @@ def load(data_dir: Path | str) -> model.DataSet:
         problems.extend(_cross_check(parsed, readers, entry_lines))
     if problems:
         raise DataError(problems)
-    return model.DataSet(**parsed)
+    return model.DataSet(**{name.replace("-", "_"): value for name, value in parsed.items()})
 
 
 def _cross_check(parsed: dict, readers: dict, entry_lines: dict) -> Iterator[Problem]:
@@ -364,8 +367,8 @@ def _cross_check(parsed: dict, readers: dict, entry_lines: dict) -> Iterator[Pro
         for i, party in enumerate(deal.parties):
             checks.append(ref("deals", deal.id, "deal", ("parties", i, "company"), "companies", party.company))
         for i, flow in enumerate(deal.flows):
-            checks.append(ref("deals", deal.id, "deal", ("flows", i, "source"), "companies", flow.source))
-            checks.append(ref("deals", deal.id, "deal", ("flows", i, "target"), "companies", flow.target))
+            checks.append(ref("deals", deal.id, "deal", ("flows", i, "payer"), "companies", flow.payer))
+            checks.append(ref("deals", deal.id, "deal", ("flows", i, "payee"), "companies", flow.payee))
         for i, source in enumerate(deal.sources):
             checks.append(ref("deals", deal.id, "deal", ("sources", i), "sources", source))
         for i, change in enumerate(deal.status):
@@ -390,7 +393,41 @@ def _cross_check(parsed: dict, readers: dict, entry_lines: dict) -> Iterator[Pro
         checks.append(ref("quotes", quote.id, "quote", ("person",), "people", quote.person))
         for i, source in enumerate(quote.sources):
             checks.append(ref("quotes", quote.id, "quote", ("sources", i), "sources", source))
+    checks.extend(_source_policy(parsed, entry_lines))
     return (problem for problem in checks if problem is not None)
+
+
+def refused_host(url: str, refused: list[str]) -> str | None:
+    """The refused host a URL is on (its host or a parent domain), or None."""
+    host = (urlsplit(url).hostname or "").lower()
+    for bad in refused:
+        if host == bad or host.endswith("." + bad):
+            return bad
+    return None
+
+
+def is_home_page(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
+
+
+def _source_policy(parsed: dict, entry_lines: dict) -> Iterator[Problem]:
+    """Every source link follows data/source-policy.yaml: no refused host, no bare home page."""
+    policy = parsed["source-policy"]
+    for source in parsed["sources"].values():
+        if not source.url:
+            continue
+        reader, index = entry_lines[("sources", source.id)]
+        line = _line_of(reader, (index, "url"))
+        bad = refused_host(source.url, policy.refused_hosts)
+        if bad:
+            yield Problem(reader.rel, line, f"source '{source.id}'", "url",
+                          f"{bad} is a refused host (an aggregator or republisher, see data/source-policy.yaml): "
+                          "link the company's own announcement or the original publisher's article")
+        elif policy.require_article_path and is_home_page(source.url) and not source.home_page:
+            yield Problem(reader.rel, line, f"source '{source.id}'", "url",
+                          "is a home page, not the article: give the article's address, or leave url out "
+                          "(the page then says the address was not recorded)")
 
 
 def _line_of(reader: _Reader, path: tuple) -> int | None:

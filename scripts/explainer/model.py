@@ -212,8 +212,16 @@ class Amount(Strict):
         return self.min if self.kind == "range" else self.amount
 
 
+CapacityBasis = Literal["site", "chips"]
+
+
 class Capacity(Amount):
+    """Power capacity. `basis` says what it measures: a data-centre site's power (`site`)
+    or the chips a deal deploys (`chips`). The two overlap, since chips go into sites,
+    so they are never added together."""
+
     unit: Literal["GW", "MW"] = "GW"
+    basis: CapacityBasis | None = None
 
     @property
     def megawatts(self) -> Decimal | None:
@@ -235,7 +243,7 @@ class Company(Strict):
     id: Id
     name: LocalText
     kind: CompanyKind
-    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None  # none for a group of investors
     description: LocalText
     website: Url | None = None
 
@@ -248,14 +256,33 @@ class Person(Strict):
 
 
 class Source(Strict):
+    """An article or announcement a reader can follow.
+
+    `url` is the exact address of the article (never a home page: data/source-policy.yaml
+    and the checks enforce it); leave it out when the address is not known, and the page
+    says "address not recorded". `republished: true` marks a republished copy (a wire story on
+    another site), named in `via`. `title_kind: description` marks a title that is our own
+    description rather than the real headline; pages show the mark.
+    """
+
     id: Id
     publisher: Text
     title: Text
+    title_kind: Literal["headline", "description"] = "headline"
     date: dt.date
-    url: Url
+    url: Url | None = None
+    republished: bool = False
+    checked: Literal["page", "cited"] | None = None  # whether we read the page itself or only saw it cited
+    home_page: bool = False  # the link is knowingly the publisher's home page (shown as such)
     language: Literal["ar", "en"]
     via: LocalText | None = None  # how the source was read, e.g. "republished copy at ..."
     note: LocalText | None = None
+
+    @model_validator(mode="after")
+    def _link(self) -> "Source":
+        if self.url is None and (self.republished or self.home_page):
+            raise ValueError("republished and home_page describe a link: give the url, or drop them")
+        return self
 
 
 class GlossaryTerm(Strict):
@@ -277,6 +304,7 @@ DealKind = Literal[
     "data-centre-site",
     "funding-round",
     "restructuring",
+    "letter-of-intent",
 ]
 
 PartyRole = Literal[
@@ -292,20 +320,38 @@ PartyRole = Literal[
     "cloud-provider",
 ]
 
+# What a source of that date supports, in lifecycle order. "reported" is a press report the
+# companies had not confirmed; "confirmed" is a company confirming what was reported.
 Status = Literal[
+    "reported",
     "announced",
-    "letter-of-intent",
-    "definitive-agreement",
+    "confirmed",
+    "definitive",
     "expanded",
     "completed",
     "scaled-back",
-    "on-ice",
+    "frozen",
     "paused",
+    "dropped",
     "replaced",
     "cancelled",
 ]
 
-FlowType = Literal["investment", "payment", "equity", "supply"]
+# A deal whose latest status is one of these has ended: it is left out of every total.
+ENDED: tuple[str, ...] = ("dropped", "replaced", "cancelled")
+# Known only from press reports: listed, but not added to any total until a company confirms.
+UNCONFIRMED: tuple[str, ...] = ("reported",)
+
+# What a flow of money (or of shares) is. The payer gives, the payee receives.
+FlowKind = Literal[
+    "equity-investment",  # cash for shares
+    "loan",
+    "cloud-purchase",  # a commitment to buy cloud computing
+    "chip-purchase",  # a commitment to buy chips or systems
+    "shares",  # shares or a warrant over shares, issued by the payer to the payee
+    "guarantee",
+    "loi-ceiling",  # the ceiling named in a non-binding letter of intent
+]
 
 
 class Party(Strict):
@@ -327,12 +373,19 @@ class Timeframe(Strict):
 
 
 class Flow(Strict):
-    """A directed flow between two companies, for the money-flow diagram."""
+    """A directed flow of money or shares between two companies (see aggregates.py)."""
 
-    source: Id  # who gives
-    target: Id  # who receives
-    type: FlowType
+    payer: Id  # who gives (for shares: the company whose shares or warrant are issued)
+    payee: Id  # who receives
+    kind: FlowKind
     amount: Amount
+    note: LocalText | None = None
+
+    @model_validator(mode="after")
+    def _two_sides(self) -> "Flow":
+        if self.payer == self.payee:
+            raise ValueError(f"payer and payee are both '{self.payer}'")
+        return self
 
 
 class Deal(Strict):
@@ -352,10 +405,15 @@ class Deal(Strict):
     # totals count the larger deal only, so nothing is counted twice.
     part_of: Id | None = None
     sources: list[Id] = Field(min_length=1)
+    verified: dt.date  # when these facts were last checked against the sources
 
     @property
     def current_status(self) -> StatusChange:
-        return max(self.status, key=lambda change: change.date)
+        return max(self.status, key=lambda change: (change.date, STATUS_ORDER.index(change.status)))
+
+    @property
+    def ended(self) -> bool:
+        return self.current_status.status in ENDED
 
     @model_validator(mode="after")
     def _dates(self) -> "Deal":
@@ -364,7 +422,15 @@ class Deal(Strict):
             raise ValueError(
                 f"status history starts on {first}, before the announcement date {self.announced}"
             )
+        if self.capacity is not None and self.capacity.basis is None:
+            raise ValueError("capacity needs a basis: site (a data centre's power) or chips (chips deployed)")
+        if self.part_of == self.id:
+            raise ValueError("a deal cannot be part_of itself")
         return self
+
+
+STATUS_ORDER: list[str] = list(Status.__args__)
+FLOW_KINDS: list[str] = list(FlowKind.__args__)
 
 
 FigureUnit = Literal["usd", "gw", "mw", "percent", "shares", "gpus"]
@@ -399,7 +465,7 @@ class Labels(Strict):
     statuses: dict[Status, LocalText]
     roles: dict[PartyRole, LocalText]
     company_kinds: dict[CompanyKind, LocalText]
-    flow_types: dict[FlowType, LocalText]
+    flow_kinds: dict[FlowKind, LocalText]
     ui: dict[Id, LocalText]
 
     @model_validator(mode="after")
@@ -409,7 +475,7 @@ class Labels(Strict):
             ("statuses", Status),
             ("roles", PartyRole),
             ("company_kinds", CompanyKind),
-            ("flow_types", FlowType),
+            ("flow_kinds", FlowKind),
         ):
             missing = set(literal.__args__) - set(getattr(self, field))
             if missing:
@@ -426,6 +492,14 @@ class Site(Strict):
     description: LocalText
 
 
+class SourcePolicy(Strict):
+    """Which links a source may have (data/source-policy.yaml)."""
+
+    refused_hosts: list[Annotated[str, Field(pattern=r"^[a-z0-9.-]+$")]]
+    # A link must point past the publisher's home page unless the source says home_page: true.
+    require_article_path: bool = True
+
+
 class DataSet(BaseModel):
     """Everything under data/, validated and cross-checked. Read-only."""
 
@@ -433,6 +507,7 @@ class DataSet(BaseModel):
 
     site: Site
     labels: Labels
+    source_policy: SourcePolicy
     companies: dict[str, Company]
     people: dict[str, Person]
     sources: dict[str, Source]

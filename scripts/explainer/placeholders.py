@@ -4,7 +4,8 @@ Writers never type a number in prose; they reference data, so the Arabic and Eng
 pages cannot disagree and digits follow the site's digit setting. Syntax:
 
   {{ figure:openai-revenue-h1-2025 }}   a headline figure from data/figures.yaml
-  {{ calc:capacity-total }}             a figure computed from data (see derived.py)
+  {{ figure:openai-revenue-h1-2025.as_of }}  the period that figure describes
+  {{ calc:into-openai }}                 a total computed from data (see aggregates.figures)
   {{ deal:amd.value }}                  a deal's value, capacity, announced, title or link
   {{ date:2025-10-08 }}  {{ year:2025 }}  {{ period:2026-H2 }}  {{ number:3 }}
   {{ count:deals }}                     how many deals, companies, terms or sources
@@ -13,7 +14,7 @@ pages cannot disagree and digits follow the site's digit setting. Syntax:
   {{ quote:altman-expect-more }}        a quotation block (on a line of its own)
   {{ table:gigawatt-costs }}            a generated table (on a line of its own)
   {{ chart:money-flow }}                a chart with its data table (on a line of its own):
-                                        money-flow, value-by-partner, capacity-by-partner, timeline
+                                        into-openai, openai-buys, capacity, timeline, money-flow
 
 An unknown reference is an error naming the file and line.
 """
@@ -25,7 +26,7 @@ import posixpath
 import re
 from decimal import Decimal
 
-from . import charts, derived, l10n, render
+from . import aggregates, charts, derived, l10n, render
 from .model import PERIOD_RE
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z]+):([A-Za-z0-9-]+)(?:\.([a-z_]+))?\s*\}\}")
@@ -64,14 +65,18 @@ def _wrap(ctx: render.Ctx, text: str) -> str:
 
 
 def _value(ctx: render.Ctx, page: str, kind: str, key: str, field: str | None) -> str:
-    data, loc = ctx.data, ctx.loc
+    data, loc = ctx.data, ctx.prose  # placeholders sit in running prose
     if kind == "figure":
         if key not in data.figures:
             raise KeyError(f"no figure '{key}' in data/figures.yaml")
         figure = data.figures[key]
+        if field == "as_of":
+            return _wrap(ctx, loc.period(figure.as_of))
+        if field:
+            raise KeyError(f"figure field '{field}' is not as_of")
         return _wrap(ctx, loc.quantity(figure.value, figure.unit))
     if kind == "calc":
-        figures = derived.figures(data)
+        figures = aggregates.figures(data)
         if key not in figures:
             raise KeyError(f"no computed figure '{key}' (known: {', '.join(sorted(figures))})")
         amount, unit = figures[key]

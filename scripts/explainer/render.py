@@ -17,8 +17,8 @@ from decimal import Decimal
 
 from markupsafe import Markup, escape
 
-from . import l10n
-from .model import Company, DataSet, Deal, Source, Status
+from . import aggregates, l10n
+from .model import STATUS_ORDER, Company, DataSet, Deal, Source
 
 GENERATED_MARK = "# GENERATED from data/ by scripts/explainer: do not edit; edit data/*.yaml instead."
 
@@ -94,12 +94,14 @@ class Ctx:
     data: DataSet
     lang: str
     loc: l10n.Localiser
+    prose: l10n.Localiser  # the same, for running prose: number words, «بين … و…»
     _source_pages: dict[str, str] | None = None
     _term_pages: dict[str, str] | None = None
 
     @classmethod
     def make(cls, data: DataSet, lang: str) -> "Ctx":
-        return cls(data, lang, l10n.Localiser(lang, data.site.arabic_digits))
+        loc = l10n.Localiser(lang, data.site.arabic_digits)
+        return cls(data, lang, loc, loc.in_prose())
 
     @property
     def comma(self) -> str:
@@ -202,9 +204,8 @@ def _sort_amount(value: Decimal | None) -> str:
 # Tables
 
 
-DEAL_COLUMNS = ("announced", "deal", "parties", "kind", "value", "capacity", "status")
+DEAL_COLUMNS = ("announced", "deal", "parties", "kind", "direction", "value", "capacity", "status")
 NUMERIC_COLUMNS = {"value", "capacity", "status", "deals"}
-STATUS_ORDER = list(Status.__args__)  # lifecycle order, for sorting by status
 
 
 def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = None) -> str:
@@ -220,6 +221,8 @@ def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = No
             for p in deal.parties
         )
         status = deal.current_status
+        way = aggregates.direction(deal)
+        direction = ctx.t(f"direction-{way}") if way else "—"
         cells = {
             "announced": (deal.announced.isoformat(), ctx.html(ctx.loc.date(deal.announced))),
             "deal": (
@@ -231,6 +234,7 @@ def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = No
                 Markup(party_links),
             ),
             "kind": (ctx.deal_kind(deal), ctx.html(ctx.deal_kind(deal))),
+            "direction": (direction, ctx.html(direction)),
             "value": (_sort_amount(deal.value.sort_value), ctx.html(ctx.loc.money(deal.value))),
             "capacity": (
                 _sort_amount(deal.capacity.megawatts if deal.capacity else None),
@@ -371,6 +375,10 @@ def deal_page(ctx: Ctx, deal: Deal) -> str:
             ),
         )
     )
+    way = aggregates.direction(deal)
+    if way:
+        facts.append((ctx.t("direction"), ctx.html(ctx.t(f"direction-{way}"))))
+    facts.append((ctx.t("verified"), ctx.html(ctx.loc.date(deal.verified))))
     out = [
         front_matter(deal.title[ctx.lang], deal.summary[ctx.lang]),
         f"# {ctx.md(deal.title[ctx.lang])}\n",
@@ -395,14 +403,15 @@ def deal_page(ctx: Ctx, deal: Deal) -> str:
         out.append(f"## {ctx.md(ctx.t('money-flows'))}\n")
         rows = "".join(
             "<tr>"
-            f"<td>{ctx.html(ctx.company_name(f.source))}</td>"
-            f"<td>{ctx.html(ctx.company_name(f.target))}</td>"
-            f"<td>{ctx.html(ctx.data.labels.flow_types[f.type][ctx.lang])}</td>"
-            f'<td data-sort="{_sort_amount(f.amount.sort_value)}">{ctx.html(ctx.loc.money(f.amount))}</td>'
-            "</tr>"
+            f"<td>{ctx.html(ctx.company_name(f.payer))}</td>"
+            f"<td>{ctx.html(ctx.company_name(f.payee))}</td>"
+            f"<td>{ctx.html(ctx.data.labels.flow_kinds[f.kind][ctx.lang])}</td>"
+            f'<td data-sort="{_sort_amount(f.amount.sort_value)}">{ctx.html(ctx.loc.money(f.amount))}'
+            + (f'<br><span class="ox-note">{ctx.html(f.note[ctx.lang])}</span>' if f.note else "")
+            + "</td></tr>"
             for f in deal.flows
         )
-        head = "".join(f'<th scope="col">{_text(ctx.t(k))}</th>' for k in ("from", "to", "type", "amount"))
+        head = "".join(f'<th scope="col">{_text(ctx.t(k))}</th>' for k in ("payer", "payee", "type", "amount"))
         out.append(f'<div class="ox-table"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>\n')
     if deal.related:
         out.append(f"## {ctx.md(ctx.t('related-deals'))}\n")
@@ -417,16 +426,28 @@ def deal_page(ctx: Ctx, deal: Deal) -> str:
 
 
 def source_line(ctx: Ctx, page: str, source: Source) -> str:
+    """Headline (linked when its exact address is known), publisher, date, and every mark a
+    reader needs: our own description, a republished copy, a home page, no address."""
     sep = ctx.comma
-    bits = [
-        f'<a href="{_attr(source.url)}" hreflang="{source.language}" lang="{source.language}" '
-        f'dir="auto" rel="noopener">{_text(source.title)}</a>',
-        str(ctx.html(source.publisher)),
-        str(ctx.html(ctx.loc.date(source.date))),
-    ]
+    title = f'<span lang="{source.language}" dir="auto">{_text(source.title)}</span>'
+    if source.url:
+        title = (f'<a href="{_attr(source.url)}" hreflang="{source.language}" lang="{source.language}" '
+                 f'dir="auto" rel="noopener">{_text(source.title)}</a>')
+    marks = []
+    if source.title_kind == "description":
+        marks.append(ctx.t("source-description"))
+    if source.republished:
+        marks.append(ctx.t("source-copy"))
+    if source.home_page:
+        marks.append(ctx.t("source-home-page"))
+    if not source.url:
+        marks.append(ctx.t("source-no-address"))
+    bits = [title, str(ctx.html(source.publisher)), str(ctx.html(ctx.loc.date(source.date)))]
     text = sep.join(bits)
     if source.via:
         text += f"{sep}{ctx.html(source.via[ctx.lang])}"
+    if marks:
+        text += "".join(f' <span class="ox-mark">[{_text(m)}]</span>' for m in marks)
     if source.note:
         text += f' <span class="ox-note">({ctx.html(source.note[ctx.lang])})</span>'
     return text
@@ -450,7 +471,7 @@ def companies_index(ctx: Ctx, companies: list[Company], number: int = 1, count: 
             "<tr>"
             f'<td data-sort="{_attr(company.name[ctx.lang])}"><a href="{href(page, f"companies/{company.id}.md")}">{ctx.html(company.name[ctx.lang])}</a></td>'
             f"<td>{ctx.html(ctx.data.labels.company_kinds[company.kind][ctx.lang])}</td>"
-            f"<td>{ctx.html(ctx.loc.territory(company.country))}</td>"
+            f"<td>{ctx.html(ctx.loc.territory(company.country)) if company.country else '—'}</td>"
             f'<td data-sort="{deals}">{ctx.html(ctx.loc.number(deals))}</td>'
             "</tr>"
         )
@@ -469,8 +490,9 @@ def company_page(ctx: Ctx, company: Company) -> str:
     page = f"companies/{company.id}.md"
     facts = [
         (ctx.t("kind"), ctx.html(ctx.data.labels.company_kinds[company.kind][ctx.lang])),
-        (ctx.t("country"), ctx.html(ctx.loc.territory(company.country))),
     ]
+    if company.country:
+        facts.append((ctx.t("country"), ctx.html(ctx.loc.territory(company.country))))
     if company.website:
         facts.append(
             (ctx.t("website"), Markup(f'<a href="{_attr(company.website)}" dir="ltr" rel="noopener">{_text(company.website)}</a>'))
