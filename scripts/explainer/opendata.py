@@ -11,6 +11,7 @@ import io
 import json
 from decimal import Decimal
 
+from . import aggregates as agg
 from .model import Amount, DataSet
 
 COLUMNS = [
@@ -20,6 +21,7 @@ COLUMNS = [
     ("summary_ar", "summary in Arabic"),
     ("summary_en", "summary in English"),
     ("kind", "deal kind (see data/labels.yaml deal_kinds)"),
+    ("direction", "how money runs: into (to OpenAI), from (OpenAI pays), both, project (a joint project), or empty"),
     ("parties", "company ids, separated by ';'"),
     ("roles", "each party's role, in the same order, separated by ';'"),
     ("value_kind", "exact, about, up-to, at-least, more-than, range or undisclosed"),
@@ -30,12 +32,16 @@ COLUMNS = [
     ("capacity_mw", "capacity in megawatts (1 GW = 1000 MW)"),
     ("capacity_min_mw", "lower bound of a capacity range, in MW"),
     ("capacity_max_mw", "upper bound of a capacity range, in MW"),
+    ("capacity_basis", "site (a data centre's power) or chips (chips deployed); the two overlap"),
     ("announced", "announcement date, YYYY-MM-DD"),
     ("status", "latest status (see data/labels.yaml statuses)"),
     ("status_date", "date of the latest status, YYYY-MM-DD"),
     ("part_of", "id of the larger deal this one belongs to, if any (not counted twice in totals)"),
+    ("counted_in", "the site's totals this deal counts in, separated by ';' (see scripts/explainer/aggregates.py)"),
+    ("left_out_of", "totals this deal is left out of, as total:reason (ended, unconfirmed, part-of), separated by ';'"),
+    ("verified", "when the deal's facts were last checked against its sources, YYYY-MM-DD"),
     ("sources", "source ids, separated by ';' (see data/sources.yaml)"),
-    ("source_urls", "source URLs, separated by ' ; '"),
+    ("source_urls", "source URLs, separated by ' ; ' (empty where the article's address was not recorded)"),
 ]
 
 
@@ -56,6 +62,8 @@ def _amount(amount: Amount | None, scale: Decimal = Decimal(1)) -> tuple[str, st
 
 def rows(data: DataSet) -> list[dict[str, str]]:
     out = []
+    counted = {name: {d.id for d, _ in agg.counted(data, m)} for name, m in agg.MEASURES.items()}
+    left = {name: dict((d.id, why) for d, why in agg.left_out(data, m)) for name, m in agg.MEASURES.items()}
     for deal in data.deals_sorted():
         status = deal.current_status
         capacity_scale = Decimal(1000) if deal.capacity and deal.capacity.unit == "GW" else Decimal(1)
@@ -68,17 +76,22 @@ def rows(data: DataSet) -> list[dict[str, str]]:
             "summary_ar": deal.summary.ar,
             "summary_en": deal.summary.en,
             "kind": deal.kind,
+            "direction": agg.direction(deal),
             "parties": ";".join(p.company for p in deal.parties),
             "roles": ";".join(p.role for p in deal.parties),
             "value_kind": value[0], "value_usd": value[1], "value_min_usd": value[2], "value_max_usd": value[3],
             "capacity_kind": capacity[0], "capacity_mw": capacity[1],
             "capacity_min_mw": capacity[2], "capacity_max_mw": capacity[3],
+            "capacity_basis": deal.capacity.basis if deal.capacity else "",
             "announced": deal.announced.isoformat(),
             "status": status.status,
             "status_date": status.date.isoformat(),
             "part_of": deal.part_of or "",
+            "counted_in": ";".join(name for name in agg.MEASURES if deal.id in counted[name]),
+            "left_out_of": ";".join(f"{name}:{left[name][deal.id]}" for name in agg.MEASURES if deal.id in left[name]),
+            "verified": deal.verified.isoformat(),
             "sources": ";".join(deal.sources),
-            "source_urls": " ; ".join(data.sources[s].url for s in deal.sources),
+            "source_urls": " ; ".join(data.sources[s].url or "" for s in deal.sources),
         })
     return out
 
@@ -102,7 +115,15 @@ def deals_json(data: DataSet) -> bytes:
              "capacity_min_mw": _number(row["capacity_min_mw"]), "capacity_max_mw": _number(row["capacity_max_mw"]),
              "parties": row["parties"].split(";"), "roles": row["roles"].split(";"),
              "sources": row["sources"].split(";"), "source_urls": row["source_urls"].split(" ; "),
-             "part_of": row["part_of"] or None}
+             "part_of": row["part_of"] or None,
+             "counted_in": [m for m in row["counted_in"].split(";") if m],
+             "left_out_of": [m for m in row["left_out_of"].split(";") if m],
+             "flows": [
+                 {"payer": f.payer, "payee": f.payee, "kind": f.kind, "amount_kind": f.amount.kind,
+                  "usd": _number(_num(f.amount.amount)), "min_usd": _number(_num(f.amount.min)),
+                  "max_usd": _number(_num(f.amount.max))}
+                 for f in data.deals[row["id"]].flows
+             ]}
             for row in rows(data)
         ],
     }
