@@ -411,10 +411,6 @@ class Deal(Strict):
     def current_status(self) -> StatusChange:
         return max(self.status, key=lambda change: (change.date, STATUS_ORDER.index(change.status)))
 
-    @property
-    def ended(self) -> bool:
-        return self.current_status.status in ENDED
-
     @model_validator(mode="after")
     def _dates(self) -> "Deal":
         first = min(change.date for change in self.status)
