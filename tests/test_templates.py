@@ -137,3 +137,11 @@ def test_arabic_titles_used_as_subjects_are_definite(real_data):
 def test_arabic_ui_never_uses_hatta_for_up_to(real_data):
     for key, text in real_data.labels.ui.items():
         assert "حتى" not in text["ar"] or key in ("as-of", "search-noscript"), key
+
+
+def test_a_quoted_number_keeps_its_decimals_in_each_digit_setting(real_data):
+    from explainer import placeholders
+    arab = real_data.model_copy(update={"site": real_data.site.model_copy(update={"arabic_digits": "arab"})})
+    out = {lang: placeholders.resolve("«{{ number:4.5 }}»", render.Ctx.make(data, lang), "index.md", "t")
+           for lang, data in (("en", real_data), ("ar", arab))}
+    assert out == {"en": "«4.5»", "ar": "«٤٫٥»"}

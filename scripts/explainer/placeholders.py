@@ -7,7 +7,7 @@ pages cannot disagree and digits follow the site's digit setting. Syntax:
   {{ figure:openai-revenue-h1-2025.as_of }}  the period that figure describes
   {{ calc:into-openai }}                 a total computed from data (see aggregates.figures)
   {{ deal:amd.value }}                  a deal's value, capacity, announced, title or link
-  {{ date:2025-10-08 }}  {{ year:2025 }}  {{ period:2026-H2 }}  {{ number:3 }}
+  {{ date:2025-10-08 }}  {{ year:2025 }}  {{ period:2026-H2 }}  {{ number:3 }}  {{ number:4.5 }}
   {{ count:deals }}                     how many deals, companies, terms or sources
   {{ term:gigawatt }}                   the glossary term, linked to its entry
   {{ company:nvidia }}                  the company's name, linked to its page
@@ -29,7 +29,7 @@ from decimal import Decimal
 from . import aggregates, charts, derived, l10n, render
 from .model import PERIOD_RE
 
-PLACEHOLDER = re.compile(r"\{\{\s*([a-z]+):([A-Za-z0-9-]+)(?:\.([a-z_]+))?\s*\}\}")
+PLACEHOLDER = re.compile(r"\{\{\s*([a-z]+):([A-Za-z0-9-]+(?:\.[0-9]+)?)(?:\.([a-z_]+))?\s*\}\}")
 
 
 class PlaceholderError(Exception):
@@ -118,9 +118,9 @@ def _value(ctx: render.Ctx, page: str, kind: str, key: str, field: str | None) -
         if not re.fullmatch(r"\d{4}", key):
             raise KeyError(f"'{key}' is not a year")
         return loc.year(int(key))
-    if kind == "number":
-        if not re.fullmatch(r"\d+", key):
-            raise KeyError(f"'{key}' is not a whole number")
+    if kind == "number":  # a number quoted as it was written, e.g. in a verbatim quotation
+        if not re.fullmatch(r"\d+(\.\d+)?", key):
+            raise KeyError(f"'{key}' is not a number such as 3 or 4.5")
         return loc.number(Decimal(key))
     if kind == "count":
         collections = {"deals": "deal", "companies": "company", "terms": "term", "sources": "source"}
