@@ -50,7 +50,7 @@ def synthetic_data(target: Path, n_deals: int, seed: int = 7) -> None:
     """Real labels, site settings and glossary, plus synthetic companies, sources and deals."""
     rng = random.Random(seed)
     target.mkdir(parents=True)
-    for name in ("labels", "site", "people", "quotes", "figures", "source-policy"):
+    for name in ("labels", "site", "people", "quotes", "figures", "source-policy", "events"):
         shutil.copy(ROOT / "data" / f"{name}.yaml", target / f"{name}.yaml")
     real_sources = yaml.safe_load((ROOT / "data" / "sources.yaml").read_text(encoding="utf-8"))
     real_companies = yaml.safe_load((ROOT / "data" / "companies.yaml").read_text(encoding="utf-8"))

@@ -84,8 +84,8 @@ def test_charts_are_drawn_in_both_languages(phone, desktop, server):
         for path, arabic in (("/charts/", True), ("/en/charts/", False)):
             page.goto(server.url + path)
             svgs = page.locator("figure.ox-chart svg[role=img]")
-            assert svgs.count() == 4
-            for i in range(4):
+            assert svgs.count() == 5
+            for i in range(5):
                 box = svgs.nth(i).bounding_box()
                 assert svgs.nth(i).is_visible() and box["width"] > 0 and box["height"] > 0, (path, i)
                 assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"] + 1, (path, i)

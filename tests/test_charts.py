@@ -246,7 +246,7 @@ def test_flows_add_up_per_pair_and_type_leaving_out_ended_deals(fixture_data):
         assert ctx.loc.money(edge.amount) == label
         root = ET.fromstring(charts.money_flow(ctx))
         assert label in texts(root)
-        assert ("Deal ended (latest status: Cancelled)" in root.find(f"{SVG}desc").text) == (lang == "en")
+        assert ("Deal ended (latest development: Cancelled)" in root.find(f"{SVG}desc").text) == (lang == "en")
 
 
 # ---------------------------------------------------------------------------

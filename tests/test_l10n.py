@@ -77,7 +77,10 @@ def test_dates_and_periods_use_cldr_month_and_quarter_names():
     assert EN.period("2026-Q1") == "Q1 2026"
     assert AR.period("2026-03") == "مارس 2026"
     assert AR.timeframe(Timeframe(start="2026-H2", end="2029")) == "من النصف الثاني من 2026 حتى 2029"
-    assert EN.timeframe(Timeframe(years=5, start="2027")) == "over 5 years, from 2027"
+    assert EN.timeframe(Timeframe(years=5, start="2027")) == "over five years, from 2027"
+    assert AR.timeframe(Timeframe(years=4, start="2025")) == "على مدى أربع سنوات، بدءًا من 2025"
+    assert AR.timeframe(Timeframe(years=20)) == "على مدى 20 سنة"
+    assert (EN.timeframe(Timeframe(end="2030")), AR.timeframe(Timeframe(end="2030"))) == ("until 2030", "حتى 2030")
 
 
 def test_arabic_indic_digit_setting_applies_everywhere():

@@ -188,7 +188,11 @@ def test_every_deal_company_and_term_is_on_the_site_in_both_languages(built_site
             lede = re.sub(r'<span class="ox-tip".*?</span>', "", lede)  # glossary tooltips
             lede = html_lib.unescape(re.sub(r"<[^>]+>", "", lede))
             assert deal.title[lang] in page.text and " ".join(lede.split()) == " ".join(deal.summary[lang].split())
-            assert page.find_all("a", hreflang=real_data.sources[deal.sources[0]].language), deal.id  # cited
+            linked = [real_data.sources[s] for s in deal.sources if real_data.sources[s].url]
+            for source in linked:  # every source with a known address is linked, in its language
+                assert page.find_all("a", href=source.url, hreflang=source.language), (deal.id, source.id)
+            for source_id in deal.sources:  # and every source is named
+                assert real_data.sources[source_id].publisher in page.text, (deal.id, source_id)
         for company in real_data.companies.values():
             page = read(built_site, f"{prefix}companies/{company.id}/index.html")
             assert company.name[lang] in page.text

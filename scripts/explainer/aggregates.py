@@ -12,7 +12,8 @@ The rules, each applied the same way to every measure:
   (Stargate) is a measure of its own, and its backers are listed without an amount unless
   their own share was reported.
 - A deal that has ended (replaced, dropped, cancelled) counts nowhere. A deal known only from
-  press reports (status "reported") is listed but not counted until a company confirms it.
+  press reports (status "reported") is listed but not counted until a company confirms it, and
+  a stalled one (frozen, paused) is listed but not counted while it stays stalled.
 - A deal that is `part_of` another counts in a measure only when no deal above it already
   counts in that measure: Oracle's 4.5 gigawatts are inside Stargate's 10, so they are not
   added to them; Oracle's contract is still OpenAI's commitment to buy, which Stargate's
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from .model import ENDED, UNCONFIRMED, Amount, Capacity, DataSet, Deal, Flow
+from .model import ENDED, STALLED, UNCONFIRMED, Amount, Capacity, DataSet, Deal, Flow
 
 HUB = "openai"  # the company the site is about
 
@@ -76,7 +77,7 @@ class Budget:
 Measure = Money | Power | Budget
 
 INTO_OPENAI = Money("into-openai", ("equity-investment", "loan"), "into")
-OPENAI_BUYS = Money("openai-buys", ("cloud-purchase", "chip-purchase"), "from")
+OPENAI_BUYS = Money("openai-buys", ("cloud-purchase", "chip-purchase", "lease"), "from")
 SITES = Power("capacity-sites", "site")
 CHIPS = Power("capacity-chips", "chips")
 BUDGETS = Budget()
@@ -109,19 +110,28 @@ def own_items(deal: Deal, measure: Measure) -> list:
 
 
 def exclusion(data: DataSet, deal: Deal, measure: Measure) -> str | None:
-    """Why the deal's items do not count in the measure ("ended", "unconfirmed",
+    """Why the deal's items do not count in the measure ("ended", "unconfirmed", "stalled",
     "part-of"), or None when they count. Deals with no items in the measure return None."""
     status = deal.current_status.status
     if status in ENDED:
         return "ended"
     if status in UNCONFIRMED:
         return "unconfirmed"
+    if status in STALLED:
+        return "stalled"
+    if counting_ancestor(data, deal, measure):
+        return "part-of"
+    return None
+
+
+def counting_ancestor(data: DataSet, deal: Deal, measure: Measure) -> Deal | None:
+    """The nearest deal above this one (through part_of) that itself counts in the measure."""
     seen = {deal.id}
     parent_id = deal.part_of
     while parent_id and parent_id in data.deals and parent_id not in seen:
         parent = data.deals[parent_id]
         if own_items(parent, measure) and exclusion(data, parent, measure) is None:
-            return "part-of"
+            return parent
         seen.add(parent_id)
         parent_id = parent.part_of
     return None

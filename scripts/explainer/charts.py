@@ -187,16 +187,19 @@ def _with_link(ctx: render.Ctx, key: str, href: str, text: str, **values) -> str
 # Bar charts: money by partner, capacity by deal. Every number comes from aggregates.
 
 
-REASONS = {"ended": "reason-ended", "unconfirmed": "reason-unconfirmed", "part-of": "reason-part-of"}
-
-
-def reason_text(ctx: render.Ctx, deal: Deal, reason: str) -> str:
-    parent = ctx.data.deals[deal.part_of].title[ctx.lang] if deal.part_of else ""
-    return ctx.t(REASONS[reason]).format(status=ctx.status_label(deal.current_status.status), deal=parent)
+def reason_text(ctx: render.Ctx, deal: Deal, reason: str, measure) -> str:
+    """Why a deal is left out of a measure, in a phrase: 'part of the Stargate project, which
+    is counted in the same total', «آخر تطوّر: استبدال»."""
+    ancestor = agg.counting_ancestor(ctx.data, deal, measure) if reason == "part-of" else None
+    return ctx.t(f"reason-{reason}").format(
+        status=ctx.status_label(deal.current_status.status),
+        deal=render.title_in_text(ctx, ancestor) if ancestor else "",
+    )
 
 
 def _left_out(ctx: render.Ctx, measure) -> list[str]:
-    return [f"{deal.title[ctx.lang]} ({reason_text(ctx, deal, why)})" for deal, why in agg.left_out(ctx.data, measure)]
+    return [f"{render.title_in_text(ctx, deal)} ({reason_text(ctx, deal, why, measure)})"
+            for deal, why in agg.left_out(ctx.data, measure)]
 
 
 @dataclass
@@ -306,7 +309,7 @@ def _capacity(ctx: render.Ctx, page: str) -> Chart:
 
 DOT = {  # status -> marker: hollow circle (new), filled circle (firmer), square (setback or end)
     "reported": "new", "announced": "new",
-    "confirmed": "firm", "definitive": "firm", "expanded": "firm", "completed": "firm",
+    "confirmed": "firm", "definitive": "firm", "progress": "firm", "expanded": "firm", "completed": "firm",
     "scaled-back": "setback", "frozen": "setback", "paused": "setback",
     "dropped": "end", "replaced": "end", "cancelled": "end",
 }
@@ -349,19 +352,19 @@ def _timeline(ctx: render.Ctx, page: str) -> Chart:
         tick = _quarter_after(tick)
     rows = []
     for (day, deal_id, change), y in zip(events, ys):
-        deal = ctx.data.deals[deal_id]
-        kind = DOT[change.status]
+        title, status, label, _ = render.timeline_entry(ctx, page, deal_id, change)
+        kind = DOT.get(status, "new")
         if kind in ("new", "firm"):
             canvas.circle(axis, y, 4.5, f"ox-dot ox-dot--{kind}")
         else:
             canvas.rect(axis - 4.5, y - 4.5, 9, 9, f"ox-dot ox-dot--{kind}")
-        canvas.text(axis + 14, y + 4.5, deal.title[ctx.lang], "ox-label ox-strong")
-        canvas.text(axis + 14, y + 19, f"{ctx.loc.date(day)} · {ctx.status_label(change.status)}",
-                    "ox-muted", size=SIZE - 1.5)
+        name = ctx.data.deals[deal_id].title[ctx.lang] if deal_id else change.title[ctx.lang]
+        canvas.text(axis + 14, y + 4.5, name, "ox-label ox-strong")
+        canvas.text(axis + 14, y + 19, f"{ctx.loc.date(day)} · {label}", "ox-muted", size=SIZE - 1.5)
         rows.append([
             f'<time datetime="{day.isoformat()}">{ctx.html(ctx.loc.date(day))}</time>',
-            _deal_link(ctx, page, deal),
-            str(ctx.html(ctx.status_label(change.status))),
+            str(title),
+            str(ctx.html(label)),
         ])
     title = ctx.t("chart-timeline")
     desc = ctx.t("chart-timeline-desc").format(start=ctx.loc.month(start), end=ctx.loc.month(end))
@@ -381,7 +384,7 @@ def _timeline(ctx: render.Ctx, page: str) -> Chart:
 STYLE = {
     "equity-investment": "investment", "loan": "investment", "loi-ceiling": "investment",
     "cloud-purchase": "payment", "chip-purchase": "payment",
-    "shares": "equity", "guarantee": "supply",
+    "lease": "payment", "shares": "equity", "guarantee": "supply",
 }
 STYLES = ("investment", "payment", "equity", "supply")
 
@@ -498,8 +501,9 @@ def _money_flow(ctx: render.Ctx, page: str) -> Chart:
 
     left = {}
     for kind in dict.fromkeys(f.kind for d in ctx.data.deals.values() for f in d.flows):
-        for deal, why in agg.left_out(ctx.data, agg.flow_measure(kind)):
-            left.setdefault(deal.id, f"{deal.title[ctx.lang]} ({reason_text(ctx, deal, why)})")
+        measure = agg.flow_measure(kind)
+        for deal, why in agg.left_out(ctx.data, measure):
+            left.setdefault(deal.id, f"{render.title_in_text(ctx, deal)} ({reason_text(ctx, deal, why, measure)})")
     note = _not_counted(ctx, list(left.values()))
     title = ctx.t("chart-flow")
     more = ""

@@ -46,7 +46,7 @@ def left_out_table(ctx: render.Ctx, page: str) -> str:
                 "<tr>"
                 f'<td><a href="{render.href(page, f"deals/{deal.id}.md")}">{ctx.html(deal.title[ctx.lang])}</a></td>'
                 f"<td>{ctx.html(ctx.t(f'measure-{name}'))}</td>"
-                f"<td>{ctx.html(charts.reason_text(ctx, deal, why))}</td>"
+                f"<td>{ctx.html(charts.reason_text(ctx, deal, why, measure))}</td>"
                 "</tr>"
             )
     head = "".join(render.th(ctx, h, numeric=False) for h in ("deal", "measure", "reason"))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel import Locale, dates, numbers
@@ -96,6 +96,16 @@ UNITS = {"GW": {"en": "GW", "ar": "غيغاواط"}, "MW": {"en": "MW", "ar": "�
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
+def significant(value: Decimal, digits: int) -> Decimal:
+    """value rounded half up to `digits` significant figures (730.4e9 -> 730e9)."""
+    if not value:
+        return value
+    exponent = value.adjusted() - digits + 1
+    if value.as_tuple().exponent >= exponent:  # already no more precise than that
+        return value
+    return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+
+
 @lru_cache(maxsize=None)
 def _locale(lang: str) -> Locale:
     return Locale.parse(lang)
@@ -109,8 +119,10 @@ def _to_digits(text: str, digits: str) -> str:
 @lru_cache(maxsize=65536)
 def _format_number(value: Decimal, fraction_digits: int, locale: Locale, digits: str) -> str:
     pattern = "#,##0" + ("." + "#" * fraction_digits if fraction_digits else "")
-    # Babel gives the separators of the numbering system (٫ ٬ for arab);
-    # the digits themselves are mapped here, since Babel keeps them Latin.
+    # Rounded half up, as readers expect (1.125 -> 1.13), before Babel formats it; Babel gives
+    # the separators of the numbering system (٫ ٬ for arab); the digits themselves are mapped
+    # here, since Babel keeps them Latin.
+    value = value.quantize(Decimal(1).scaleb(-fraction_digits), rounding=ROUND_HALF_UP) if value.as_tuple().exponent < -fraction_digits else value
     text = numbers.format_decimal(value, format=pattern, locale=locale, numbering_system=digits)
     return _to_digits(text.translate(BIDI_MARKS), digits)
 
@@ -233,6 +245,8 @@ class Localiser:
         return f"{scale} {AR_NOUNS[noun]['other'].format(n='').strip()}"
 
     def _unit_core(self, low: Decimal | None, high: Decimal, unit: str) -> str:
+        if self.lang == "ar" and (low is None or low == high) and high == 1:
+            return f"{unit} واحد"  # «غيغاواط واحد», not «1 غيغاواط»
         return f"{self._range(low, high, self.number)} {unit}"
 
     def _range(self, low, high, fmt) -> str:
@@ -252,7 +266,10 @@ class Localiser:
             return UNDISCLOSED[self.lang]
         if amount.kind == "range":
             return core(amount.min, amount.max)
-        return QUALIFIERS[self.lang][amount.kind].format(core(None, amount.amount))
+        value = amount.amount
+        if amount.kind == "about":  # an estimate is shown no more precisely than three figures
+            value = significant(value, 3)
+        return QUALIFIERS[self.lang][amount.kind].format(core(None, value))
 
     def _ltr(self, text: str) -> str:
         """Isolate a left-to-right run (a range) inside Arabic text."""
@@ -299,10 +316,8 @@ class Localiser:
     def timeframe(self, timeframe: Timeframe) -> str:
         parts = []
         if timeframe.years:
-            parts.append(
-                (f"over {self.count(timeframe.years, 'year')}" if self.lang == "en"
-                 else f"على مدى {self.count(timeframe.years, 'year')}")
-            )
+            years = self.in_prose().count(timeframe.years, "year")  # "over five years", «على مدى خمس سنوات»
+            parts.append(f"over {years}" if self.lang == "en" else f"على مدى {years}")
         if timeframe.start and timeframe.end:
             parts.append(
                 f"{self.period(timeframe.start)} to {self.period(timeframe.end)}" if self.lang == "en"
@@ -313,7 +328,7 @@ class Localiser:
                 f"from {self.period(timeframe.start)}" if self.lang == "en" else f"بدءًا من {self.period(timeframe.start)}"
             )
         elif timeframe.end:
-            parts.append(f"by {self.period(timeframe.end)}" if self.lang == "en" else f"بحلول {self.period(timeframe.end)}")
+            parts.append(f"until {self.period(timeframe.end)}" if self.lang == "en" else f"حتى {self.period(timeframe.end)}")
         return PUNCTUATION[self.lang][0].join(parts)
 
     def territory(self, code: str) -> str:

@@ -45,6 +45,7 @@ LIST_FILES: dict[str, tuple[type[BaseModel], str]] = {
     "deals": (model.Deal, "deal"),
     "figures": (model.Figure, "figure"),
     "quotes": (model.Quote, "quote"),
+    "events": (model.Event, "event"),
 }
 MAPPING_FILES: dict[str, type[BaseModel]] = {
     "site": model.Site, "labels": model.Labels, "source-policy": model.SourcePolicy,
@@ -389,6 +390,9 @@ def _cross_check(parsed: dict, readers: dict, entry_lines: dict) -> Iterator[Pro
     for figure in parsed["figures"].values():
         for i, source in enumerate(figure.sources):
             checks.append(ref("figures", figure.id, "figure", ("sources", i), "sources", source))
+    for event in parsed["events"].values():
+        for i, source in enumerate(event.sources):
+            checks.append(ref("events", event.id, "event", ("sources", i), "sources", source))
     for quote in parsed["quotes"].values():
         checks.append(ref("quotes", quote.id, "quote", ("person",), "people", quote.person))
         for i, source in enumerate(quote.sources):

@@ -266,9 +266,11 @@ class Source(Strict):
     """
 
     id: Id
-    publisher: Text
+    publisher: Text | LocalText  # one name, or its Arabic and English forms (رويترز / Reuters)
     title: Text
-    title_kind: Literal["headline", "description"] = "headline"
+    # headline: as published; from-address: the headline as its address (URL) spells it;
+    # description: our own wording. Pages mark the last two.
+    title_kind: Literal["headline", "from-address", "description"] = "headline"
     date: dt.date
     url: Url | None = None
     republished: bool = False
@@ -277,6 +279,9 @@ class Source(Strict):
     language: Literal["ar", "en"]
     via: LocalText | None = None  # how the source was read, e.g. "republished copy at ..."
     note: LocalText | None = None
+
+    def publisher_in(self, lang: str) -> str:
+        return self.publisher if isinstance(self.publisher, str) else self.publisher[lang]
 
     @model_validator(mode="after")
     def _link(self) -> "Source":
@@ -327,6 +332,7 @@ Status = Literal[
     "announced",
     "confirmed",
     "definitive",
+    "progress",
     "expanded",
     "completed",
     "scaled-back",
@@ -341,6 +347,8 @@ Status = Literal[
 ENDED: tuple[str, ...] = ("dropped", "replaced", "cancelled")
 # Known only from press reports: listed, but not added to any total until a company confirms.
 UNCONFIRMED: tuple[str, ...] = ("reported",)
+# Stalled (frozen or paused): listed, but not added to any total while it stays so.
+STALLED: tuple[str, ...] = ("frozen", "paused")
 
 # What a flow of money (or of shares) is. The payer gives, the payee receives.
 FlowKind = Literal[
@@ -348,6 +356,7 @@ FlowKind = Literal[
     "loan",
     "cloud-purchase",  # a commitment to buy cloud computing
     "chip-purchase",  # a commitment to buy chips or systems
+    "lease",  # a commitment to lease data-centre capacity
     "shares",  # shares or a warrant over shares, issued by the payer to the payee
     "guarantee",
     "loi-ceiling",  # the ceiling named in a non-binding letter of intent
@@ -427,6 +436,17 @@ class Deal(Strict):
 
 STATUS_ORDER: list[str] = list(Status.__args__)
 FLOW_KINDS: list[str] = list(FlowKind.__args__)
+
+
+class Event(Strict):
+    """A dated milestone that belongs to no single deal (OpenAI passing its 10 GW target),
+    shown on the timeline beside the deals' changes of status."""
+
+    id: Id
+    date: dt.date
+    title: LocalText
+    note: LocalText
+    sources: list[Id] = Field(min_length=1)
 
 
 FigureUnit = Literal["usd", "gw", "mw", "percent", "shares", "gpus"]
@@ -511,6 +531,7 @@ class DataSet(BaseModel):
     deals: dict[str, Deal]
     figures: dict[str, Figure]
     quotes: dict[str, Quote]
+    events: dict[str, Event] = {}
 
     def deals_sorted(self) -> list[Deal]:
         """Deals in the order a reader expects: by announcement date, then id."""

@@ -18,7 +18,7 @@ from decimal import Decimal
 from markupsafe import Markup, escape
 
 from . import aggregates, l10n
-from .model import STATUS_ORDER, Company, DataSet, Deal, Source
+from .model import STATUS_ORDER, UNCONFIRMED, Company, DataSet, Deal, Source
 
 GENERATED_MARK = "# GENERATED from data/ by scripts/explainer: do not edit; edit data/*.yaml instead."
 
@@ -158,6 +158,15 @@ class Ctx:
         return self.data.labels.roles[role][self.lang]
 
 
+def title_in_text(ctx: Ctx, deal: Deal) -> str:
+    """A deal's title as it reads inside a sentence: English titles drop the capital of a
+    leading article ("part of the Stargate project"); Arabic titles are already definite."""
+    title = deal.title[ctx.lang]
+    if ctx.lang == "en" and title.startswith("The "):
+        return "the " + title[4:]
+    return title
+
+
 def _meta(value: str) -> str:
     """A front-matter value. The theme prints these unescaped into <title> and
     attributes, so they are HTML-escaped here, once, at the source."""
@@ -257,10 +266,12 @@ def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = No
         )
         rows.append(f'<tr id="deal-{deal.id}">{tds}</tr>')
     caption = ctx.t("all-deals") if not role_of else ctx.t("deals-of-company")
+    # on a company page the heading above already says it: the caption stays for screen readers
+    hidden = ' class="ox-sr-only"' if role_of else ""
     return (
         '<div class="ox-table" markdown="0">\n'
         f'<table class="ox-sortable ox-cards" data-rows="{len(deals)}">'
-        f'<caption>{_text(caption)}</caption>'
+        f'<caption{hidden}>{_text(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n"
         + "\n".join(rows)
         + "\n</tbody></table>\n</div>\n"
@@ -281,7 +292,7 @@ def _dl(items: list[tuple[str, Markup]]) -> str:
 
 def _source_link(ctx: Ctx, page: str, source_id: str) -> Markup:
     source = ctx.data.sources[source_id]
-    label = f"{source.publisher}{ctx.comma}{ctx.loc.date(source.date)}"
+    label = f"{source.publisher_in(ctx.lang)}{ctx.comma}{ctx.loc.date(source.date)}"
     return Markup(f'<a href="{href(page, ctx.source_page(source_id), f"src-{source_id}")}">{ctx.html(label)}</a>')
 
 
@@ -332,10 +343,14 @@ def deals_index(ctx: Ctx, deals: list[Deal], number: int = 1, count: int = 1, to
     page = paged_src("deals/index.md", number)
     total = len(deals) if total is None else total
     title = _paged_title(ctx, ctx.t("deals"), number)
+    reported = sum(1 for d in ctx.data.deals.values() if d.current_status.status in UNCONFIRMED)
+    counted = ctx.loc.count(total, "deal")
+    if reported:
+        counted += ctx.comma + ctx.t("deals-count-reported").format(deals=ctx.prose.count(reported, "deal"))
     intro = (
-        f"{ctx.loc.count(total, 'deal')}. {ctx.t('as-of')}: {ctx.loc.date(ctx.data.site.as_of)}."
+        f"{counted}. {ctx.t('as-of')}: {ctx.loc.date(ctx.data.site.as_of)}."
         if ctx.lang == "en"
-        else f"{ctx.loc.count(total, 'deal')}. {ctx.t('as-of')} {ctx.loc.date(ctx.data.site.as_of)}."
+        else f"{counted}. {ctx.t('as-of')} {ctx.loc.date(ctx.data.site.as_of)}."
     )
     root = to_root(page)
     downloads = (
@@ -363,7 +378,9 @@ def deal_page(ctx: Ctx, deal: Deal) -> str:
     ]
     if deal.capacity:
         facts.append((ctx.t("capacity"), ctx.html(ctx.loc.capacity(deal.capacity))))
-    facts.append((ctx.t("announced"), ctx.html(ctx.loc.date(deal.announced))))
+    first = min(deal.status, key=lambda change: change.date)
+    facts.append((ctx.t("first-reported" if first.status in UNCONFIRMED else "announced"),
+                  ctx.html(ctx.loc.date(deal.announced))))
     if deal.timeframe:
         facts.append((ctx.t("timeframe"), ctx.html(ctx.loc.timeframe(deal.timeframe))))
     facts.append(
@@ -436,13 +453,15 @@ def source_line(ctx: Ctx, page: str, source: Source) -> str:
     marks = []
     if source.title_kind == "description":
         marks.append(ctx.t("source-description"))
+    elif source.title_kind == "from-address":
+        marks.append(ctx.t("source-from-address"))
     if source.republished:
         marks.append(ctx.t("source-copy"))
     if source.home_page:
         marks.append(ctx.t("source-home-page"))
     if not source.url:
         marks.append(ctx.t("source-no-address"))
-    bits = [title, str(ctx.html(source.publisher)), str(ctx.html(ctx.loc.date(source.date)))]
+    bits = [title, str(ctx.html(source.publisher_in(ctx.lang))), str(ctx.html(ctx.loc.date(source.date)))]
     text = sep.join(bits)
     if source.via:
         text += f"{sep}{ctx.html(source.via[ctx.lang])}"
@@ -589,12 +608,26 @@ def sources_pages(ctx: Ctx) -> dict[str, str]:
 
 
 def timeline_events(data: DataSet) -> list[tuple]:
-    """(date, deal, status change or None for the announcement), oldest first."""
+    """(date, deal id, status change) for every change of every deal, and (date, None, event)
+    for each milestone that belongs to no deal (data/events.yaml), oldest first."""
     events = []
     for deal in data.deals.values():
         for change in deal.status:
             events.append((change.date, deal.id, change))
-    return sorted(events, key=lambda e: (e[0], e[1], e[2].status))
+    for event in data.events.values():
+        events.append((event.date, None, event))
+    return sorted(events, key=lambda e: (e[0], e[1] or f"~{e[2].id}", getattr(e[2], "status", "")))
+
+
+def timeline_entry(ctx: Ctx, page: str, key: str | None, item) -> tuple[Markup, str, str, str]:
+    """What a timeline row shows: the linked title, the status class and label, and the note
+    (a milestone that belongs to no deal carries its sources instead of a link)."""
+    if key is None:
+        cite = f' <span class="ox-cite">({_sources_inline(ctx, page, item.sources)})</span>'
+        return ctx.html(item.title[ctx.lang]), "milestone", ctx.t("milestone"), str(ctx.html(item.note[ctx.lang])) + cite
+    deal = ctx.data.deals[key]
+    link = Markup(f'<a href="{href(page, f"deals/{deal.id}.md")}">{ctx.html(deal.title[ctx.lang])}</a>')
+    return link, item.status, ctx.status_label(item.status), str(ctx.html(item.note[ctx.lang]))
 
 
 def timeline_pages(ctx: Ctx) -> dict[str, str]:
@@ -615,18 +648,18 @@ def timeline_page(ctx: Ctx, events: list[tuple], number: int = 1, count: int = 1
             out.append('<ol class="ox-timeline">' + "".join(items) + "</ol>\n")
             items.clear()
 
-    for date, deal_id, change in events:
+    for date, key, item in events:
         month = (date.year, date.month)
         if month != current_month:
             flush()
             current_month = month
             out.append(f"## {ctx.md(ctx.loc.month(date))}\n")
-        deal = ctx.data.deals[deal_id]
+        title, status, label, note = timeline_entry(ctx, page, key, item)
         items.append(
             f'<li><time datetime="{date.isoformat()}">{ctx.html(ctx.loc.date(date))}</time> '
-            f'<a href="{href(page, f"deals/{deal.id}.md")}">{ctx.html(deal.title[ctx.lang])}</a> '
-            f'<span class="ox-status ox-status--{change.status}">{ctx.html(ctx.status_label(change.status))}</span>'
-            f"<br>{ctx.html(change.note[ctx.lang])}</li>"
+            f'{title} '
+            f'<span class="ox-status ox-status--{status}">{ctx.html(label)}</span>'
+            f"<br>{note}</li>"
         )
     flush()
     out.append(pager(ctx, "timeline.md", number, count))
