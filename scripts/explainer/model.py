@@ -235,7 +235,8 @@ class Capacity(Amount):
 # Entities
 
 CompanyKind = Literal[
-    "ai-lab", "chipmaker", "cloud", "investor", "data-centre", "conglomerate", "network"
+    "ai-lab", "chipmaker", "chip-designer", "cloud", "investor", "data-centre", "conglomerate",
+    "industrial-group", "network",
 ]
 
 
