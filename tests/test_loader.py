@@ -67,7 +67,7 @@ def test_malformed_date_and_non_http_url(data_dir):
     edit(data_dir / "deals.yaml", "announced: 2025-10-06", "announced: 2025-13-06")
     edit(data_dir / "sources.yaml", "url: https://example.com/a", "url: javascript:alert(1)")
     lines = problems(data_dir)
-    assert any(l.startswith("data/deals.yaml:30: deal 'amd': announced: is not a valid date") for l in lines), lines
+    assert "data/deals.yaml:30: deal 'amd': announced: '2025-13-06' is not a real date; write it as YYYY-MM-DD, e.g. 2025-10-06" in lines
     assert "data/sources.yaml:5: source 'src-a': url: 'javascript:alert(1)' is not an http(s) URL" in lines
 
 
@@ -154,3 +154,45 @@ def test_missing_interface_label_is_a_clear_message_not_a_traceback(data_dir, tm
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "data/labels.yaml: ui.search: is missing; add `search: {ar: ..., en: ...}` under ui:" in result.stderr
+
+
+def test_html_in_data_text_is_refused_with_its_tag(data_dir):
+    edit(data_dir / "deals.yaml", "en: A non-binding letter of intent.}", "en: A <b>non-binding</b> letter.}")
+    edit(data_dir / "companies.yaml", "en: The chipmaker.", 'en: <img src=x onerror="alert(1)"> The chipmaker.')
+    lines = problems(data_dir)
+    assert "data/deals.yaml:3: deal 'nvidia-loi': summary.en: contains the HTML tag <b>; data text is shown as typed, so remove the tag" in lines
+    assert any(l.startswith("data/companies.yaml:") and "description.en: contains the HTML tag <img" in l for l in lines), lines
+
+
+def test_text_in_the_wrong_language_is_refused(data_dir):
+    edit(data_dir / "deals.yaml", "summary: {ar: خطاب نوايا غير ملزم., en: A non-binding letter of intent.}",
+         "summary: {ar: A non-binding letter of intent., en: خطاب نوايا غير ملزم.}")
+    assert problems(data_dir) == [
+        "data/deals.yaml:3: deal 'nvidia-loi': summary: the ar text looks like English; "
+        "write the Arabic text in ar and the English in en"
+    ]
+    edit(data_dir / "deals.yaml", "summary: {ar: A non-binding letter of intent., en: خطاب نوايا غير ملزم.}",
+         "summary: {ar: خطاب نوايا غير ملزم., en: خطاب نوايا غير ملزم.}")
+    assert problems(data_dir) == [
+        "data/deals.yaml:3: deal 'nvidia-loi': summary: the en text looks like Arabic; "
+        "write the English text in en and the Arabic in ar"
+    ]
+
+
+def test_a_number_with_commas_inside_braces_is_reported_once_with_the_fix(data_dir):
+    edit(data_dir / "deals.yaml", "value: {kind: undisclosed}", "value: {kind: exact, amount: 1,500,000}")
+    assert problems(data_dir) == [
+        "data/deals.yaml:28: deal 'amd': value: the number 1,500,000 is written with a comma inside {…}, "
+        "which splits it in two; write it without commas (1500000) or in words (e.g. 22.4 billion)"
+    ]
+
+
+def test_yaml_syntax_errors_say_what_is_probably_wrong(data_dir):
+    good = (data_dir / "deals.yaml").read_text(encoding="utf-8")
+    (data_dir / "deals.yaml").write_text(good.replace("  kind: chip-supply\n", "\tkind: chip-supply\n", 1), encoding="utf-8")
+    assert problems(data_dir) == ["data/deals.yaml:4: this line is indented with a tab; YAML needs spaces: replace the tab with spaces"]
+    (data_dir / "deals.yaml").write_text(good.replace("  kind: chip-supply\n", "   kind: chip-supply\n", 1), encoding="utf-8")
+    (line,) = problems(data_dir)
+    assert line.startswith("data/deals.yaml:4: YAML syntax error: ")
+    assert "indented by 3 spaces and the line above by 2" in line
+    assert "did not find" not in line and "mkdocs" not in line.lower() and "pydantic" not in line.lower()

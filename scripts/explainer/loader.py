@@ -6,6 +6,7 @@ Nothing here raises anything but DataError, so callers never show a traceback.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -121,6 +122,15 @@ class _Reader:
         self.problems.append(Problem(self.rel, line, entry, _dotted(path) or None, message))
 
     def read(self) -> Any:
+        trap = _comma_in_braces(self.text)
+        if trap:  # YAML would read "1,000" inside {…} as two keys: say so once, plainly
+            line, number, field, entry = trap
+            where = f"{self.noun} '{entry}': " if entry and self.noun else ""
+            where += f"{field}: " if field else ""
+            self.problem(line, f"{where}the number {number} is written with a comma inside {{…}}, which splits it "
+                               f"in two; write it without commas ({number.replace(',', '')}) or in words "
+                               "(e.g. 22.4 billion)")
+            return None
         loader = None
         try:
             # The constructor already scans the text for characters YAML forbids
@@ -135,8 +145,7 @@ class _Reader:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
-            what = exc.problem or "not valid YAML"
-            self.problem(line, f"YAML syntax error: {what}")
+            self.problem(line, _syntax_hint(self.text, line, exc.problem or ""))
             return None
         except yaml.reader.ReaderError as exc:  # a character YAML does not allow at all
             line = self.text.count("\n", 0, exc.position) + 1
@@ -219,6 +228,49 @@ class _Reader:
         return True
 
 
+_COMMA_NUMBER = re.compile(r"\{[^{}\n]*?(?<![\w.])(\d{1,3}(?:,\d{3})+)(?![\w])[^{}\n]*\}")
+
+
+def _comma_in_braces(text: str) -> tuple[int, str, str | None, str | None] | None:
+    """The first line with a number such as 1,000 inside a {…} mapping: its line, the number,
+    the field that holds the mapping and the id of the entry above it."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        code = line.split(" #", 1)[0]
+        match = _COMMA_NUMBER.search(code)
+        if not match:
+            continue
+        inside = code[: match.start(1)].split("{")[-1]
+        if '"' in inside or "'" in inside:
+            continue
+        field = re.search(r"([A-Za-z_][\w-]*):\s*\{[^{]*$", code[: match.start(1)])
+        entry = next((m.group(1) for l in reversed(lines[:number]) if (m := re.match(r"-\s+id:\s*([\w-]+)", l))), None)
+        return number, match.group(1), field.group(1) if field else None, entry
+    return None
+
+
+def _syntax_hint(text: str, line: int | None, problem: str) -> str:
+    """A YAML syntax error in plain words, with what is probably wrong on that line."""
+    lines = text.split("\n")
+    here = lines[line - 1] if line and line <= len(lines) else ""
+    if "\t" in here[: len(here) - len(here.lstrip())] or ("\t" in here and "cannot start any token" in problem):
+        return "this line is indented with a tab; YAML needs spaces: replace the tab with spaces"
+    previous = next((l for l in reversed(lines[: (line or 1) - 1]) if l.strip() and not l.lstrip().startswith("#")), "")
+    indent, before = len(here) - len(here.lstrip(" ")), len(previous) - len(previous.lstrip(" "))
+    hint = {
+        "did not find expected key": "a field is not where YAML expects one",
+        "did not find expected '-' indicator": "a list item is not where YAML expects one",
+        "found character that cannot start any token": "a character here cannot begin a value (a tab, or a stray @ ` % or |)",
+        "mapping values are not allowed here": "a colon inside a text: put the text in quotes",
+        "could not find expected ':'": "a field name without its colon, or a text that needs quotes",
+        "found unexpected end of stream": "a quote or bracket is opened and never closed",
+    }.get(problem.strip(), problem.strip() or "the text is not valid YAML")
+    if here.strip() and indent != before and not previous.rstrip().endswith(":"):
+        hint += (f"; this line is indented by {indent} space{'s' if indent != 1 else ''} and the line above by {before}: "
+                 "fields of the same entry must line up")
+    return f"YAML syntax error: {hint}"
+
+
 def _dotted(path: tuple) -> str:
     out = ""
     for part in path:
@@ -250,8 +302,27 @@ def _friendly(error: dict) -> str:
     for prefix in ("Value error, ", "Assertion failed, "):
         if message.startswith(prefix):
             message = message[len(prefix):]
-    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        return f"is not a valid date ({message}); write it as YYYY-MM-DD"
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
+        value = error.get("input")
+        return f"'{value}' is not a real date; write it as YYYY-MM-DD, e.g. 2025-10-06"
+    plain = {  # pydantic's words, in a contributor's
+        "string_type": "must be a text",
+        "bool_type": "must be true or false",
+        "bool_parsing": "must be true or false",
+        "int_type": "must be a whole number",
+        "int_parsing": "must be a whole number",
+        "list_type": "must be a list, e.g. [a, b] or lines starting with -",
+        "dict_type": "must be a set of fields (key: value)",
+        "model_type": "must be a set of fields (key: value)",
+        "model_attributes_type": "must be a set of fields (key: value)",
+        "too_short": "must not be empty",
+        "string_pattern_mismatch": "is not written as expected",
+        "greater_than": "must be a positive number",
+        "less_than_equal": "is too large",
+        "union_tag_invalid": "is not one of the allowed forms",
+    }
+    if kind in plain:
+        return plain[kind]
     return message[0].lower() + message[1:] if message else kind
 
 

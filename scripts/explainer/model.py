@@ -131,10 +131,18 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_ARABIC = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
 def _text(value: str) -> str:
     value = value.strip()
     if not value:
         raise ValueError("must not be empty")
+    tag = _HTML_TAG.search(value)
+    if tag:
+        raise ValueError(f"contains the HTML tag {tag.group(0)}; data text is shown as typed, so remove the tag")
     return value
 
 
@@ -142,10 +150,18 @@ Text = Annotated[str, AfterValidator(_text)]
 
 
 class LocalText(Strict):
-    """The same text in both languages; both are required."""
+    """The same text in both languages; both are required, each in its own language."""
 
     ar: Text
     en: Text
+
+    @model_validator(mode="after")
+    def _languages(self) -> "LocalText":
+        if not _ARABIC.search(self.ar) and len(_LATIN_WORD.findall(self.ar)) >= 3:
+            raise ValueError("the ar text looks like English; write the Arabic text in ar and the English in en")
+        if len(self.en.split()) > 1 and len(_ARABIC.findall(self.en)) > len(re.findall("[A-Za-z]", self.en)):
+            raise ValueError("the en text looks like Arabic; write the English text in en and the Arabic in ar")
+        return self
 
     def __getitem__(self, lang: str) -> str:
         return getattr(self, lang)
