@@ -4,7 +4,8 @@
 1. data/*.yaml: every file is valid and every reference between files exists;
 2. docs/ar/ and docs/en/: every hand-written page exists in both languages with the
    same headings, links, tables and placeholders (translation parity);
-3. every `{{ kind:id }}` placeholder in a hand-written page resolves, in both languages.
+3. every `{{ kind:id }}` placeholder in a hand-written page resolves, in both languages;
+4. every link and #anchor in a hand-written page leads to a page and heading that exist.
 
 Usage: python scripts/check.py        exit 0 when all is well, 1 with one line per problem.
 """
@@ -57,6 +58,9 @@ def main() -> int:
         except render.MissingLabel as exc:
             data_problems.append(str(exc))
         docs_problems += placeholder_problems(data, pages)
+        from explainer import links
+
+        docs_problems += links.check(data, pages)
 
     for line in data_problems + docs_problems:
         print(line, file=sys.stderr)

@@ -25,18 +25,20 @@ import json
 import logging
 import os
 import posixpath
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import CountHandler
 from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from explainer import enrich, l10n, loader, opendata, pages, parity, placeholders, render, writer  # noqa: E402
+from explainer import enrich, l10n, links, loader, opendata, pages, parity, placeholders, preview, render, writer  # noqa: E402
 from explainer.model import LANGS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
@@ -50,6 +52,56 @@ def data_dir() -> Path:
 
 def on_startup(command, dirty):
     _state["command"] = command
+    if command == "serve":
+        # after MkDocs's own console handler, so the problems print after its lines
+        logging.getLogger("mkdocs").addHandler(_ReportLast())
+
+
+def _serving() -> bool:
+    return _state.get("command") == "serve"
+
+
+def _problem(lines: list[str]) -> None:
+    """Under `serve`, a problem is recorded and shown (in the terminal, last, and in a banner
+    on every page) while the preview keeps serving; under `build` it stops the build."""
+    _state.setdefault("problems", []).extend(lines)
+
+
+class _ReportLast(logging.Handler):
+    """Prints this build's problems right after MkDocs says it has finished a (re)build."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+
+    def emit(self, record):
+        message = record.getMessage()
+        # (the live-reload server stamps its lines with the time: "[12:00:00] Reloading browsers")
+        last = "Documentation built" if _state.get("builds") == 1 else "Reloading browsers"
+        if last in message and _state.get("report"):
+            sys.stderr.write(_state["report"])
+            sys.stderr.flush()
+
+
+class _CollectWarnings(logging.Handler):
+    """MkDocs's own warnings (a link to a missing page or heading) during a preview build."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+
+    def emit(self, record):
+        if record.name.startswith("mkdocs") and not record.name.startswith("mkdocs.hooks"):
+            _problem([_plain_warning(record.getMessage())])
+
+
+def _plain_warning(message: str) -> str:
+    """MkDocs's warning about a link or an anchor, in the words check.py uses."""
+    link = re.search(r"Doc file '([^']+)' contains a link '([^']+)', but the target(?: '[^']+')? is not found", message)
+    if link:
+        return f"docs/{link.group(1)}: link to {link.group(2)}: no such page"
+    anchor = re.search(r"Doc file '([^']+)' contains a link '([^']+)', but the doc '[^']+' does not contain an anchor '#([^']+)'", message)
+    if anchor:
+        return f"docs/{anchor.group(1)}: link to {anchor.group(2)}: no heading #{anchor.group(3)} on that page"
+    return " ".join(message.split())
 
 
 def _load_and_write(docs_dir: Path):
@@ -57,13 +109,10 @@ def _load_and_write(docs_dir: Path):
         data = loader.load(data_dir())
     except loader.DataError as exc:
         lines = "\n".join(f"  {p}" for p in exc.problems)
-        if _state.get("command") == "serve" and "data" in _state:
+        if _serving() and "data" in _state:
             # Previewing: keep serving the site built from the last good data (MkDocs
             # would otherwise stall every page until the data is fixed), and say why.
-            sys.stderr.write(
-                f"\nERROR: data/ has {len(exc.problems)} problem(s):\n{lines}\n"
-                "The preview keeps the last good data until this is fixed.\n\n"
-            )
+            _problem([str(p) for p in exc.problems])
             return _state["data"]
         raise PluginError(
             f"data/ has {len(exc.problems)} problem(s); nothing was built:\n{lines}"
@@ -75,7 +124,10 @@ def _load_and_write(docs_dir: Path):
     try:
         changed = writer.write_pages(docs_dir, generated)
     except writer.CollisionError as exc:
-        raise PluginError(str(exc)) from None
+        if not _serving():
+            raise PluginError(str(exc)) from None
+        _problem([str(exc)])
+        changed = []
     if changed:
         log.info("explainer: %d generated page(s) updated from data/", len(changed))
     return data
@@ -86,11 +138,29 @@ def on_config(config):
     # first build's on_post_build. `depth` tells the outermost build from the nested
     # ones: data is loaded and pages are written once, at depth 1.
     _state["depth"] = _state.get("depth", 0) + 1
+    if _serving():
+        # A preview never stops on a content mistake: MkDocs would leave every page waiting
+        # for a build that never finishes. `strict: true` is read before this event, as a
+        # warning counter on the "mkdocs" logger; under serve it is taken off, and MkDocs's
+        # warnings are collected and shown like every other problem.
+        config.strict = False
+        for handler in list(logging.getLogger("mkdocs").handlers):
+            if isinstance(handler, CountHandler):
+                logging.getLogger("mkdocs").removeHandler(handler)
     if _state["depth"] == 1:
         _state["urls"] = {}
+        _state["problems"] = []
+        _state["report"] = ""
+        if _serving():
+            _state["collector"] = _state.get("collector") or _CollectWarnings()
+            logging.getLogger("mkdocs").addHandler(_state["collector"])
         _state["data"] = _load_and_write(Path(config.docs_dir))
         _state["ctx"] = {}
-        _fail_on(parity.check(Path(config.docs_dir)), "the Arabic and English pages do not match")
+        docs = Path(config.docs_dir)
+        _fail_on(parity.check(docs), "the Arabic and English pages do not match")
+        hand_written, _ = parity.hand_written_pages(docs)
+        _fail_on(links.check(_state["data"], hand_written), "some links lead nowhere")
+        _state["builds"] = _state.get("builds", 0) + 1
     return config
 
 
@@ -99,6 +169,9 @@ def on_build_error(error):
 
 
 def _fail_on(problems: list[str], what: str) -> None:
+    if problems and _serving():
+        _problem(problems)
+        return
     if problems:
         lines = "\n".join(f"  {p}" for p in problems)
         raise PluginError(f"{what} ({len(problems)} problem(s)); nothing was built:\n{lines}")
@@ -141,13 +214,22 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["title"] = l10n.isolate_latin(title)
     ctx = _ctx(lang)
     skip = _front_matter_lines(page.file.content_string, markdown)
+    rel = _page_rel(page, config)
     try:
-        resolved = placeholders.resolve("\n" * skip + markdown, ctx, _page_rel(page, config), f"docs/{lang}/{_page_rel(page, config)}")
-        return resolved[skip:]
-    except placeholders.PlaceholderError as exc:
-        raise PluginError("\n".join(exc.problems)) from None
+        resolved, problems = placeholders.resolve_leniently("\n" * skip + markdown, ctx, rel, f"docs/{lang}/{rel}")
     except render.MissingLabel as exc:
-        raise PluginError(str(exc)) from None
+        if not _serving():
+            raise PluginError(str(exc)) from None
+        _problem([str(exc)])
+        return markdown
+    if problems:
+        if not _serving():
+            raise PluginError("\n".join(problems))
+        _problem(problems)
+        # the last good version of the page stays underneath the banner
+        return _state.setdefault("good", {}).get((lang, rel), resolved[skip:])
+    _state.setdefault("good", {})[(lang, rel)] = resolved[skip:]
+    return resolved[skip:]
 
 
 def _front_matter_lines(source: str, markdown: str) -> int:
@@ -219,6 +301,8 @@ def on_post_build(config):
     if _state["depth"] > 0:
         return
     site = Path(config.site_dir)
+    if _serving():
+        logging.getLogger("mkdocs").removeHandler(_state.get("collector"))
     for lang in LANGS:
         downloads = site / _lang_prefix(lang) / "downloads"
         downloads.mkdir(parents=True, exist_ok=True)
@@ -228,6 +312,10 @@ def on_post_build(config):
             alternates = _state["urls"].get(lang, {}).values()
             (site / lang / "sitemap.xml").write_text(_sitemap(alternates, lang), encoding="utf-8")
     _index_search(site)
+    if _serving():
+        problems = preview.without_repeats(_state.get("problems", []))
+        preview.mark_pages(site, problems, _state["data"])
+        _state["report"] = preview.report(problems)
 
 
 def _sitemap(pages_alternates, lang: str) -> str:

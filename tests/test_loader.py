@@ -48,7 +48,7 @@ def test_wrong_enum_value_lists_allowed_values(data_dir):
     edit(data_dir / "deals.yaml", "kind: chip-supply\n  parties:\n    - {company: openai, role: buyer}\n    - {company: amd",
          "kind: chips\n  parties:\n    - {company: openai, role: buyer}\n    - {company: amd")
     (line,) = problems(data_dir)
-    assert "deal 'amd': kind: must be one of:" in line and "'chip-supply'" in line
+    assert "deal 'amd': kind: 'chips' is not one of:" in line and "'chip-supply'" in line
 
 
 def test_negative_money_and_inverted_range(data_dir):

@@ -84,3 +84,42 @@ def test_edits_reload_both_languages_without_a_loop_and_bad_data_keeps_the_previ
     assert "AMD deal" in fetch(base + "/en/deals/amd/")
     deals.write_text(good, encoding="utf-8")
     assert wait_for(lambda: "AMD deal revised" not in fetch(base + "/en/deals/amd/"))
+
+
+def test_a_mistake_in_a_page_or_in_data_never_hangs_the_preview(served):
+    """Every page keeps answering, shows a banner in its language naming file, line and
+    problem, the terminal prints the problems after MkDocs's lines, and the fix clears it."""
+    project, base, log = served
+    page = project / "docs" / "en" / "methodology.md"
+    good_page = page.read_text(encoding="utf-8")
+    page.write_text(good_page + "\nA {{ figure:no-such-figure }} and a [link](nowhere.md).\n", encoding="utf-8")
+    line = len(good_page.split("\n")) + 1
+
+    def banner(path: str) -> str:
+        import html as html_lib
+        html = fetch(base + path)
+        if "ox-preview-problems" not in html:
+            return ""
+        return html_lib.unescape(html.split('class="ox-preview-problems"', 1)[1].split("</div>", 1)[0])
+
+    assert wait_for(lambda: "no-such-figure" in banner("/en/methodology/"))
+    en, ar = banner("/en/methodology/"), banner("/deals/amd/")  # every page, in its own language
+    assert f"docs/en/methodology.md:{line}: {{{{ figure:no-such-figure }}}}: no figure" in en
+    assert f"docs/en/methodology.md:{line}: link to nowhere.md: no such page" in en
+    assert "This preview has problems to fix" in en and "في هذه المعاينة أخطاء" in ar
+    assert "<h1" in fetch(base + "/en/methodology/")  # the last good page is still underneath
+    text = log.read_text()
+    assert text.rstrip().endswith(("shown at the top of each page.", "Reloading browsers"))
+    assert text.rfind("no-such-figure") > text.rfind("Building documentation")
+    assert "Traceback" not in text and "Aborted" not in text
+
+    page.write_text(good_page, encoding="utf-8")
+    assert wait_for(lambda: not banner("/en/methodology/") and not banner("/deals/amd/"))
+
+    deals = project / "data" / "deals.yaml"
+    good = deals.read_text(encoding="utf-8")
+    deals.write_text(good.replace("status: definitive", "status: definitve", 1), encoding="utf-8")
+    assert wait_for(lambda: "definitve" in banner("/deals/amd/"))
+    assert "deal 'amd'" in banner("/en/deals/amd/")
+    deals.write_text(good, encoding="utf-8")
+    assert wait_for(lambda: not banner("/deals/amd/"))

@@ -192,7 +192,7 @@ def test_every_deal_company_and_term_is_on_the_site_in_both_languages(built_site
             for source in linked:  # every source with a known address is linked, in its language
                 assert page.find_all("a", href=source.url, hreflang=source.language), (deal.id, source.id)
             for source_id in deal.sources:  # and every source is named
-                assert real_data.sources[source_id].publisher in page.text, (deal.id, source_id)
+                assert real_data.sources[source_id].publisher_in(lang) in page.text, (deal.id, source_id)
         for company in real_data.companies.values():
             page = read(built_site, f"{prefix}companies/{company.id}/index.html")
             assert company.name[lang] in page.text

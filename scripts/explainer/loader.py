@@ -297,7 +297,8 @@ def _friendly(error: dict) -> str:
         return "is not a known field (check the spelling)"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return f"must be one of: {expected}"
+        given = error.get("input")
+        return (f"'{given}' is not one of: {expected}" if isinstance(given, str) else f"must be one of: {expected}")
     message = error["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         if message.startswith(prefix):

@@ -44,6 +44,15 @@ def _rel(page: str, target: str) -> str:
 
 def resolve(markdown: str, ctx: render.Ctx, page: str, file_label: str) -> str:
     """Replace every placeholder; raise PlaceholderError listing each unknown one with its line."""
+    text, problems = resolve_leniently(markdown, ctx, page, file_label)
+    if problems:
+        raise PlaceholderError(problems)
+    return text
+
+
+def resolve_leniently(markdown: str, ctx: render.Ctx, page: str, file_label: str) -> tuple[str, list[str]]:
+    """Replace every placeholder that resolves; leave the others as typed and return, with
+    the text, one line per problem (the preview shows the page and the problems)."""
     problems: list[str] = []
     out_lines = []
     for number, line in enumerate(markdown.split("\n"), start=1):
@@ -54,9 +63,7 @@ def resolve(markdown: str, ctx: render.Ctx, page: str, file_label: str) -> str:
                 problems.append(f"{file_label}:{number}: {match.group(0)}: {exc.args[0]}")
                 return match.group(0)
         out_lines.append(PLACEHOLDER.sub(replace, line))
-    if problems:
-        raise PlaceholderError(problems)
-    return "\n".join(out_lines)
+    return "\n".join(out_lines), problems
 
 
 def _wrap(ctx: render.Ctx, text: str) -> str:
