@@ -248,12 +248,14 @@ def on_page_content(html, page, config, files):
     lang = _page_lang(page, config)
     rel = _page_rel(page, config)
     ctx = _ctx(lang)
-    if not (rel == "glossary.md" or rel.startswith("glossary/")):
-        html = enrich.link_terms(html, data, lang, lambda term: render.href(rel, ctx.term_page(term), term))
     if lang == "ar":
         if data.site.arabic_digits == "arab":
             html = enrich.arabic_digits(html)
+        # Latin names are isolated whole first; a glossary link may then sit inside one
+        # ("Stargate" in "Stargate UK") without splitting it
         html = enrich.isolate_latin(html)
+    if not (rel == "glossary.md" or rel.startswith("glossary/")):
+        html = enrich.link_terms(html, data, lang, lambda term: render.href(rel, ctx.term_page(term), term))
     return html
 
 

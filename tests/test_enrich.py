@@ -67,3 +67,33 @@ def test_a_changed_glossary_gets_its_own_matching_pattern(fixture_data):
     assert "ox-term" in before
     assert "ox-term" not in link_terms("<p>غيغاواط</p>", edited, "ar", "g/")
     assert "ox-term" in link_terms("<p>وحدة</p>", edited, "ar", "g/")
+
+
+def test_attributes_scripts_and_styles_are_never_touched():
+    html = ('<p><abbr title="GW > MW and Stargate UK">GW</abbr> نص</p>'
+            '<script>var x = "Stargate < UK";</script><style>p::after{content:"MI450"}</style>')
+    out = isolate_latin(html)
+    assert '<abbr title="GW > MW and Stargate UK"><bdi>GW</bdi></abbr>' in out
+    assert '<script>var x = "Stargate < UK";</script>' in out
+    assert '<style>p::after{content:"MI450"}</style>' in out
+
+
+def test_a_latin_name_split_by_markup_is_never_isolated_in_pieces():
+    # isolating "Stargate" and "UK" apart would show them as "UK Stargate" in Arabic text
+    out = isolate_latin('<p>مشروع <a href="x/">Stargate</a> UK في بريطانيا، و<em>Vera</em> Rubin.</p>')
+    assert "<bdi>" not in out
+    assert isolate_latin("<p>مشروع Stargate UK و<em>AMD</em>، وMI450</p>") == \
+        "<p>مشروع <bdi>Stargate UK</bdi> و<em><bdi>AMD</bdi></em>، و<bdi>MI450</bdi></p>"
+
+
+def test_a_glossary_term_inside_an_isolated_name_keeps_the_name_whole(fixture_data):
+    from explainer.enrich import tokens
+    data = fixture_data.model_copy(update={"glossary": {
+        **fixture_data.glossary,
+        "gigawatt": fixture_data.glossary["gigawatt"].model_copy(update={"variants": type(fixture_data.glossary["gigawatt"].variants)(ar=["Stargate"], en=[])}),
+    }})
+    out = link_terms(isolate_latin("<p>مشروع Stargate UK في بريطانيا</p>"), data, "ar", "g/")
+    kinds = [(t.kind, t.tag) for t in tokens(out)]
+    start, end = kinds.index(("start", "bdi")), kinds.index(("end", "bdi"))
+    assert kinds.index(("start", "a")) > start and kinds.index(("end", "a")) < end  # the link sits inside the name
+    assert out.endswith(' UK</bdi> في بريطانيا</p>') and 'dir="rtl"' in out  # the tooltip keeps Arabic direction

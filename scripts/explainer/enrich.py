@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from markupsafe import escape
 
 from . import l10n
 from .model import DataSet
 
-TAG = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
-TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
-VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "col", "source", "area", "base", "embed", "track"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Elements that end a run of text: a Latin name never continues across them.
+BLOCK = {"address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
+         "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+         "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
 
 # Where glossary links must not go: inside other links, code, headings, quotations, charts.
 NO_TERMS = {"a", "code", "pre", "script", "style", "svg", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -24,6 +27,7 @@ NO_TERMS = {"a", "code", "pre", "script", "style", "svg", "h1", "h2", "h3", "h4"
             "figcaption", "summary", "kbd", "dt", "nav"}
 # Where Latin runs need no isolation (or must not be touched).
 NO_ISOLATION = {"code", "pre", "script", "style", "svg", "bdi", "textarea", "title", "kbd"}
+TOOLTIP = "ox-tip"  # a glossary tooltip: not part of the sentence it sits in
 
 ARABIC_LETTER = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff"
 # Attached particles an Arabic word may carry before a term: و ف (and, so), ب ك ل (with, like,
@@ -31,36 +35,142 @@ ARABIC_LETTER = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff"
 AR_PREFIX = "(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
 
 
+@dataclass
+class Token:
+    kind: str  # "start", "end", "text" (text and character references), "other" (comments, doctype)
+    raw: str  # exactly as it was in the page
+    tag: str = ""
+    tooltip: bool = False  # a start tag of a glossary tooltip
+
+
+class _Tokenizer(HTMLParser):
+    """The page's HTML as a list of tokens, each keeping its original text, so tags and
+    attributes are copied untouched and only text between tags is ever changed."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=False)
+        self.tokens: list[Token] = []
+        self.feed(html)
+        self.close()
+
+    def _text(self, raw: str) -> None:
+        if self.tokens and self.tokens[-1].kind == "text":
+            self.tokens[-1].raw += raw
+        else:
+            self.tokens.append(Token("text", raw))
+
+    def handle_starttag(self, tag, attrs):
+        raw = self.get_starttag_text() or f"<{tag}>"
+        classes = (dict(attrs).get("class") or "").split()
+        self.tokens.append(Token("start", raw, tag, TOOLTIP in classes))
+        if tag in VOID:
+            self.tokens.append(Token("end", "", tag))
+
+    def handle_startendtag(self, tag, attrs):
+        self.tokens.append(Token("start", self.get_starttag_text() or f"<{tag}/>", tag))
+        self.tokens.append(Token("end", "", tag))
+
+    def handle_endtag(self, tag):
+        if tag not in VOID:
+            self.tokens.append(Token("end", f"</{tag}>", tag))
+
+    def handle_data(self, data):
+        self._text(data)
+
+    def handle_entityref(self, name):
+        self._text(f"&{name};")
+
+    def handle_charref(self, name):
+        self._text(f"&#{name};")
+
+    def handle_comment(self, data):
+        self.tokens.append(Token("other", f"<!--{data}-->"))
+
+    def handle_decl(self, decl):
+        self.tokens.append(Token("other", f"<!{decl}>"))
+
+    def handle_pi(self, data):
+        self.tokens.append(Token("other", f"<?{data}>"))
+
+    def unknown_decl(self, data):
+        self.tokens.append(Token("other", f"<![{data}]>"))
+
+
+def tokens(html: str) -> list[Token]:
+    return _Tokenizer(html).tokens
+
+
+def _open_elements(toks: list[Token]):
+    """Yield (index, token, names of the elements it sits in, inside a tooltip?)."""
+    stack: list[tuple[str, bool]] = []
+    for index, token in enumerate(toks):
+        if token.kind == "start":
+            yield index, token, [n for n, _ in stack], any(t for _, t in stack)
+            stack.append((token.tag, token.tooltip))
+        elif token.kind == "end":
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == token.tag:
+                    del stack[depth:]
+                    break
+            yield index, token, [n for n, _ in stack], any(t for _, t in stack)
+        else:
+            yield index, token, [n for n, _ in stack], any(t for _, t in stack)
+
+
 def _walk(html: str, skip: set[str], transform) -> str:
     """Apply transform(text) to every text segment not inside a skipped element."""
+    toks = tokens(html)
     out = []
-    stack: list[str] = []
-    for part in TAG.split(html):
-        if not part:
-            continue
-        if part.startswith("<"):
-            out.append(part)
-            match = TAG_NAME.match(part)
-            if not match or part.startswith("<!"):
-                continue
-            name = match.group(1).lower()
-            if part.startswith("</"):
-                if name in stack:
-                    while stack and stack.pop() != name:
-                        pass
-            elif name not in VOID and not part.endswith("/>"):
-                stack.append(name)
-            continue
-        if any(name in skip for name in stack):
-            out.append(part)
+    for _, token, open_names, _ in _open_elements(toks):
+        if token.kind == "text" and not any(name in skip for name in open_names):
+            out.append(transform(token.raw))
         else:
-            out.append(transform(part))
+            out.append(token.raw)
     return "".join(out)
 
 
+_LATIN_EDGE = re.compile(r"[A-Za-z0-9]")
+
+
 def isolate_latin(html: str) -> str:
-    """Wrap runs of Latin script in <bdi> (for Arabic pages)."""
-    return _walk(html, NO_ISOLATION, lambda text: l10n.LATIN_RUN.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", text))
+    """Wrap runs of Latin script in <bdi> (for Arabic pages), so digits and punctuation next
+    to them cannot reorder them. A name that continues across markup ("Stargate" linked, then
+    " UK") is left whole to the bidi algorithm instead: isolating each piece apart would
+    make the pieces trade places on screen ("UK Stargate")."""
+    toks = tokens(html)
+    flow = list(_open_elements(toks))
+    # the text of the sentence each text token sits in, ignoring inline tags and tooltips
+    texts: list[tuple[int, str]] = []  # (token index, text) in reading order; index -1 marks a block edge
+    for index, token, open_names, in_tip in flow:
+        if token.kind in ("start", "end") and token.tag in BLOCK:
+            texts.append((-1, ""))
+        elif token.kind == "text" and any(name in NO_ISOLATION for name in open_names):
+            texts.append((-1, ""))  # code and <bdi> are units of their own
+        elif token.kind == "text" and not in_tip:
+            texts.append((index, token.raw))
+    neighbours: dict[int, tuple[str, str]] = {}
+    for position, (index, text) in enumerate(texts):
+        if index < 0:
+            continue
+        before = texts[position - 1][1] if position > 0 else ""
+        after = texts[position + 1][1] if position + 1 < len(texts) else ""
+        neighbours[index] = (before, after)
+    out = []
+    for index, token, open_names, _ in flow:
+        if token.kind != "text" or any(name in NO_ISOLATION for name in open_names):
+            out.append(token.raw)
+            continue
+        before, after = neighbours.get(index, ("", ""))
+        text = token.raw
+
+        def wrap(match: re.Match, text=text, before=before, after=after) -> str:
+            # the run continues a Latin word in the text before it, or goes on into the next
+            left = not text[: match.start()].strip() and _LATIN_EDGE.match(before.rstrip()[-1:] or " ")
+            right = not text[match.end():].strip() and _LATIN_EDGE.match(after.lstrip()[:1] or " ")
+            return match.group(0) if (left or right) else f"<bdi>{match.group(0)}</bdi>"
+
+        out.append(l10n.LATIN_RUN.sub(wrap, text))
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -84,7 +194,32 @@ def _term_pattern(data: DataSet, lang: str) -> tuple[re.Pattern, dict[str, Term]
     return pattern, forms
 
 
-GLOSSARY_LINK = re.compile(r'href="[^"]*glossary/(?:page-\d+/)?#([a-z0-9-]+)"')
+def _linked_terms(html: str) -> set[str]:
+    """Glossary entries the page already links to (<a href=".../glossary/#term">)."""
+    found = set()
+    for token in tokens(html):
+        if token.kind == "start" and token.tag == "a":
+            href = dict(_attrs(token.raw)).get("href") or ""
+            path, _, fragment = href.partition("#")
+            if fragment and re.search(r"glossary/(?:page-\d+/)?$", path):
+                found.add(fragment)
+    return found
+
+
+class _Attrs(HTMLParser):
+    def __init__(self, tag: str):
+        super().__init__(convert_charrefs=True)
+        self.attrs: list[tuple[str, str | None]] = []
+        self.feed(tag)
+
+    def handle_starttag(self, tag, attrs):
+        self.attrs = attrs
+
+    handle_startendtag = handle_starttag
+
+
+def _attrs(start_tag: str) -> list[tuple[str, str | None]]:
+    return _Attrs(start_tag).attrs
 
 # One compiled pattern per glossary and language. Keyed by the glossary mapping's identity,
 # holding a reference to it so the id cannot be reused by a newer glossary (mkdocs serve
@@ -104,7 +239,8 @@ def link_terms(html: str, data: DataSet, lang: str, glossary_href, skip_ids: set
         _PATTERNS[key] = (data.glossary, *_term_pattern(data, lang))
     _, pattern, forms = _PATTERNS[key]
     # terms the page already links to its glossary entry (through {{ term:... }}) count as used
-    seen: set[str] = set(skip_ids) | set(GLOSSARY_LINK.findall(html))
+    seen: set[str] = set(skip_ids) | _linked_terms(html)
+    direction = "rtl" if lang == "ar" else "ltr"  # the tooltip keeps its language's direction
 
     def replace(match: re.Match) -> str:
         word = match.group(0)
@@ -116,7 +252,8 @@ def link_terms(html: str, data: DataSet, lang: str, glossary_href, skip_ids: set
         tip = f"ox-tip-{term.id}"
         return (
             f'<span class="ox-term"><a href="{entry_href(term.id)}" aria-describedby="{tip}">{word}</a>'
-            f'<span class="ox-tip" role="tooltip" id="{tip}" data-pagefind-ignore>{escape(term.definition)}</span></span>'
+            f'<span class="ox-tip" role="tooltip" id="{tip}" dir="{direction}" data-pagefind-ignore>'
+            f"{escape(term.definition)}</span></span>"
         )
 
     return _walk(html, NO_TERMS, lambda text: pattern.sub(replace, text))
