@@ -131,7 +131,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")  # as HTML writes a tag: no space after <
 _ARABIC = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
