@@ -7,20 +7,19 @@ from urllib.parse import urlsplit
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("budgets")]  # one browser context per scheme
 
 HOME_BUDGET_BYTES = 90 * 1024  # the Arabic home's first load, gzipped, web font included
 
 
-def page_types(real_data, prefix: str) -> list[str]:
-    deal = next(iter(real_data.deals))
-    company = next(iter(real_data.companies))
-    return [
-        "", "deals/", f"deals/{deal}/", "companies/", f"companies/{company}/", "glossary/",
-        "timeline/", "sources/", "quotes/", "charts/",
-        "search/?q=" + ("deal" if prefix else "%D8%B5%D9%81%D9%82%D8%A9"),
-        "circular-deals/", "gigawatt-cost/", "corrections/", "methodology/",
-    ]
+PAGE_TYPES = [
+    "", "deals/", "deals/stargate/", "companies/", "companies/openai/", "glossary/",
+    "timeline/", "sources/", "quotes/", "charts/", "search/",
+    "circular-deals/", "gulf/", "gigawatt-cost/", "corrections/", "methodology/",
+]
+DARK = ("", "deals/stargate/", "sources/", "charts/")  # the page types checked in dark mode too
+SWEEP = [(prefix, scheme, path) for prefix in ("", "en/") for scheme in ("light", "dark")
+         for path in PAGE_TYPES if scheme == "light" or path in DARK]
 
 
 @pytest.fixture(scope="module")
@@ -38,32 +37,34 @@ def visit(page, url):
     page.on("requestfailed", lambda r: failed.append(r.url))
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("request", lambda r: foreign.append(r.url) if urlsplit(r.url).netloc not in (host, "") and not r.url.startswith("data:") else None)
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    page.goto(url, wait_until="load")  # every resource the page names has loaded (or failed)
     if "search/" in url:
         page.wait_for_selector(".pagefind-ui__result-link")
     return errors, failed, foreign
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
-def test_every_page_type_is_clean(chromium, server, real_data, axe, prefix):
-    problems = []
-    for scheme in ("light", "dark"):
-        context = chromium.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
-        for path in page_types(real_data, prefix):
-            if scheme == "dark" and path not in ("", f"deals/{next(iter(real_data.deals))}/", "sources/", "charts/"):
-                continue
-            page = context.new_page()
-            url = f"{server.url}/{prefix}{path}"
-            errors, failed, foreign = visit(page, url)
-            violations = axe.run(page).response["violations"]
-            for kind, found in (("console error", errors), ("failed request", failed), ("other host", foreign)):
-                problems += [f"{scheme} {url}: {kind}: {f}" for f in found]
-            problems += [
-                f"{scheme} {url}: axe {v['id']}: {v['nodes'][0]['target']}" for v in violations
-            ]
-            page.close()
+@pytest.fixture(scope="module")
+def contexts(chromium):
+    """One phone-sized browser context per colour scheme, shared by the sweep's pages."""
+    made = {scheme: chromium.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+            for scheme in ("light", "dark")}
+    yield made
+    for context in made.values():
         context.close()
+
+
+@pytest.mark.parametrize("prefix, scheme, path", SWEEP)
+def test_every_page_type_is_clean(contexts, server, axe, prefix, scheme, path):
+    if path == "search/":
+        path += "?q=" + ("deal" if prefix else "%D8%B5%D9%81%D9%82%D8%A9")
+    page = contexts[scheme].new_page()
+    url = f"{server.url}/{prefix}{path}"
+    errors, failed, foreign = visit(page, url)
+    violations = axe.run(page).response["violations"]
+    page.close()
+    problems = [f"{url}: {kind}: {f}" for kind, found in
+                (("console error", errors), ("failed request", failed), ("other host", foreign)) for f in found]
+    problems += [f"{url}: axe {v['id']}: {v['nodes'][0]['target']}" for v in violations]
     assert problems == []
 
 

@@ -315,6 +315,7 @@ def notes(html: str) -> list[str]:
     return re.findall(r'<p class="ox-chart__note">(.*?)</p>', html, re.S)
 
 
+@pytest.mark.xdist_group("thousand-deals")
 @pytest.mark.parametrize("chart", CHART_FUNCTIONS)
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_every_figure_stays_small_with_a_thousand_deals(thousand_deals, chart, lang):
@@ -325,6 +326,7 @@ def test_every_figure_stays_small_with_a_thousand_deals(thousand_deals, chart, l
         assert row[-1].count("<a ") <= charts.MAX_LISTED
 
 
+@pytest.mark.xdist_group("thousand-deals")
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_money_chart_shows_the_largest_partners_and_one_bar_for_the_rest(thousand_deals, lang):
     ctx = render.Ctx.make(thousand_deals, lang)
@@ -348,6 +350,7 @@ def test_money_chart_shows_the_largest_partners_and_one_bar_for_the_rest(thousan
     assert widths[:-1] == sorted(widths[:-1], reverse=True)
 
 
+@pytest.mark.xdist_group("thousand-deals")
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_not_counted_lists_a_few_deals_then_how_many_more(thousand_deals, lang):
     ctx = render.Ctx.make(thousand_deals, lang)
@@ -367,6 +370,7 @@ def test_and_n_more_in_both_languages(fixture_data):
     assert charts._some(render.Ctx.make(fixture_data, "en"), items[:charts.MAX_LISTED]) == ", ".join(items[:-2])
 
 
+@pytest.mark.xdist_group("thousand-deals")
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_timeline_chart_shows_the_latest_events_and_links_to_the_rest(thousand_deals, lang):
     ctx = render.Ctx.make(thousand_deals, lang)
@@ -385,6 +389,7 @@ def test_timeline_chart_shows_the_latest_events_and_links_to_the_rest(thousand_d
     assert charts.figure(ctx, "timeline", "circular-deals.md").count('<a href="../timeline/">') == 1
 
 
+@pytest.mark.xdist_group("thousand-deals")
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_money_flow_shows_the_partners_with_the_largest_flows(thousand_deals, lang):
     ctx = render.Ctx.make(thousand_deals, lang)

@@ -34,6 +34,20 @@ def wait_for(predicate, seconds: float = 40) -> bool:
     return False
 
 
+def quiet_for(log, seconds: float, within: float = 30) -> bool:
+    """True once the serve log has had no new build for `seconds` (polled, up to `within`)."""
+    end = time.monotonic() + within
+    count, since = log.read_text().count("Building documentation"), time.monotonic()
+    while time.monotonic() < end:
+        time.sleep(0.25)
+        now = log.read_text().count("Building documentation")
+        if now != count:
+            count, since = now, time.monotonic()
+        elif time.monotonic() - since >= seconds:
+            return True
+    return False
+
+
 @pytest.fixture
 def served(tmp_path):
     project = copy_project(tmp_path / "project", data=FIXTURE_DATA)
@@ -71,10 +85,9 @@ def test_edits_reload_both_languages_without_a_loop_and_bad_data_keeps_the_previ
     assert wait_for(lambda: "A new closing sentence." in fetch(base + "/en/methodology/"))
 
     # then the rebuilding stops: writing generated pages must not trigger more builds
-    time.sleep(6)
+    assert quiet_for(log, 3), "the preview kept rebuilding"
     builds = log.read_text().count("Building documentation")
-    time.sleep(8)
-    assert log.read_text().count("Building documentation") == builds
+    assert quiet_for(log, 3) and log.read_text().count("Building documentation") == builds
 
     # bad data: the error is printed, and the last good preview is still served
     deals.write_text(good.replace("amount: 100 billion}", "amount: -1}", 1), encoding="utf-8")
