@@ -51,7 +51,8 @@ def main() -> int:
     pages, _ = parity.hand_written_pages(docs)  # unreadable files are reported by check()
     docs_problems = parity.check(docs)
     if data is not None:
-        from explainer import pages as generated, render
+        from explainer import pages as generated
+        from explainer import render
 
         try:  # every interface word the generated pages need is in labels.yaml
             generated.all_pages(data)

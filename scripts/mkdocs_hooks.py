@@ -32,8 +32,8 @@ from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.utils import CountHandler
 from mkdocs.plugins import event_priority
+from mkdocs.utils import CountHandler
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))

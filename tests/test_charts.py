@@ -398,7 +398,6 @@ def test_money_flow_shows_the_partners_with_the_largest_flows(thousand_deals, la
     centres = node_centres(root)
     assert len(centres) == charts.MAX_FLOW_PARTNERS + 1 and charts.HUB in centres
     edges = charts.flow_edges(ctx)
-    flows: dict[str, int] = {}  # every synthetic flow is undisclosed: ranked by number of flows
     total: dict[str, float] = {}
     for edge in edges:
         total[edge.payee] = total.get(edge.payee, 0) + float(edge.amount.high or 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 import shutil
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -54,7 +54,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
 
 # --- internal links and anchors ------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(path: Path) -> tuple[list[str], frozenset[str]]:
     doc = Doc(path.read_text(encoding="utf-8"))
     hrefs = [attrs["href"] for tag, attrs in doc.elements if tag == "a" and attrs.get("href") is not None]

@@ -44,7 +44,7 @@ def test_same_pages_in_both_languages(built_site, real_data):
 def test_switcher_and_hreflang_point_to_the_same_page(built_site, real_data, site_url):
     for rel in ["index.html", "deals/index.html"] + [f"deals/{d}/index.html" for d in real_data.deals]:
         path = rel.removesuffix("index.html")
-        for lang, prefix, other_prefix in (("ar", "", "en/"), ("en", "en/", "")):
+        for _lang, prefix, other_prefix in (("ar", "", "en/"), ("en", "en/", "")):
             doc = read(built_site, prefix + rel)
             alternates = {a["hreflang"]: a["href"] for a in doc.find_all("link", rel="alternate")}
             assert alternates == {

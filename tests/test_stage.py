@@ -33,3 +33,9 @@ def test_staging_reports_a_problem_and_writes_nothing(tmp_path, data_dir):
     assert result.returncode == 1
     assert "data/deals.yaml:8: deal 'nvidia-loi': value.amount: must not be negative" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_the_code_is_lint_clean():
+    """ruff, configured in pyproject.toml, finds nothing in scripts/ and tests/."""
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "scripts", "tests"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr

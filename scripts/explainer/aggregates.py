@@ -24,9 +24,9 @@ The rules, each applied the same way to every measure:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
 
 from .model import ENDED, STALLED, UNCONFIRMED, Amount, Capacity, DataSet, Deal, Flow
 

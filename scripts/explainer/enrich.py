@@ -149,7 +149,7 @@ def isolate_latin(html: str) -> str:
         elif token.kind == "text" and not in_tip:
             texts.append((index, token.raw))
     neighbours: dict[int, tuple[str, str]] = {}
-    for position, (index, text) in enumerate(texts):
+    for position, (index, _) in enumerate(texts):
         if index < 0:
             continue
         before = texts[position - 1][1] if position > 0 else ""

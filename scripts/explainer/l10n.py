@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from babel import Locale, dates, numbers
 from markupsafe import Markup, escape
@@ -106,7 +106,7 @@ def significant(value: Decimal, digits: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(lang: str) -> Locale:
     return Locale.parse(lang)
 
@@ -157,7 +157,7 @@ class Localiser:
             return self.locale.plural_form(int(value))
         return self.locale.plural_form(float(value))
 
-    def in_prose(self) -> "Localiser":
+    def in_prose(self) -> Localiser:
         """The same formatter for running prose (number words, «بين … و…» ranges)."""
         return Localiser(self.lang, self.digits, prose=True)
 

@@ -156,7 +156,7 @@ class LocalText(Strict):
     en: Text
 
     @model_validator(mode="after")
-    def _languages(self) -> "LocalText":
+    def _languages(self) -> LocalText:
         if not _ARABIC.search(self.ar) and len(_LATIN_WORD.findall(self.ar)) >= 3:
             raise ValueError("the ar text looks like English; write the Arabic text in ar and the English in en")
         if len(self.en.split()) > 1 and len(_ARABIC.findall(self.en)) > len(re.findall("[A-Za-z]", self.en)):
@@ -190,7 +190,7 @@ class Amount(Strict):
     max: Number | None = None
 
     @model_validator(mode="after")
-    def _shape(self) -> "Amount":
+    def _shape(self) -> Amount:
         if self.kind == "range":
             if self.min is None or self.max is None:
                 raise ValueError("a range needs both min and max")
@@ -301,7 +301,7 @@ class Source(Strict):
         return self.publisher if isinstance(self.publisher, str) else self.publisher[lang]
 
     @model_validator(mode="after")
-    def _link(self) -> "Source":
+    def _link(self) -> Source:
         if self.url is None and (self.republished or self.home_page):
             raise ValueError("republished and home_page describe a link: give the url, or drop them")
         return self
@@ -408,7 +408,7 @@ class Flow(Strict):
     note: LocalText | None = None
 
     @model_validator(mode="after")
-    def _two_sides(self) -> "Flow":
+    def _two_sides(self) -> Flow:
         if self.payer == self.payee:
             raise ValueError(f"payer and payee are both '{self.payer}'")
         return self
@@ -438,7 +438,7 @@ class Deal(Strict):
         return max(self.status, key=lambda change: (change.date, STATUS_ORDER.index(change.status)))
 
     @model_validator(mode="after")
-    def _dates(self) -> "Deal":
+    def _dates(self) -> Deal:
         first = min(change.date for change in self.status)
         if first < self.announced:
             raise ValueError(
@@ -502,7 +502,7 @@ class Labels(Strict):
     ui: dict[Id, LocalText]
 
     @model_validator(mode="after")
-    def _complete(self) -> "Labels":
+    def _complete(self) -> Labels:
         for field, literal in (
             ("deal_kinds", DealKind),
             ("statuses", Status),

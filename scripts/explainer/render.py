@@ -12,8 +12,8 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -99,7 +99,7 @@ class Ctx:
     _term_pages: dict[str, str] | None = None
 
     @classmethod
-    def make(cls, data: DataSet, lang: str) -> "Ctx":
+    def make(cls, data: DataSet, lang: str) -> Ctx:
         loc = l10n.Localiser(lang, data.site.arabic_digits)
         return cls(data, lang, loc, loc.in_prose())
 
