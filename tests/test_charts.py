@@ -195,16 +195,28 @@ def test_timeline_has_a_dot_per_event_in_order(real_data):
 # Money flow
 
 
-def node_centres(root: ET.Element) -> dict[str, tuple[float, float]]:
+def node_centres(root: ET.Element) -> dict[tuple[str, str | None], tuple[float, float]]:
+    """(company, side) -> centre of its box; the hub is (id, None)."""
     out = {}
     for g in root.iter(f"{SVG}g"):
         shape = g.find(f"{SVG}circle")
         if shape is not None:
-            out[g.get("data-id")] = (num(shape.get("cx")), num(shape.get("cy")))
+            out[(g.get("data-id"), None)] = (num(shape.get("cx")), num(shape.get("cy")))
         else:
             r = g.find(f"{SVG}rect")
-            out[g.get("data-id")] = (num(r.get("x")) + num(r.get("width")) / 2, num(r.get("y")) + num(r.get("height")) / 2)
+            out[(g.get("data-id"), g.get("data-side"))] = (num(r.get("x")) + num(r.get("width")) / 2,
+                                                           num(r.get("y")) + num(r.get("height")) / 2)
     return out
+
+
+def boxes(root: ET.Element) -> list[tuple[float, float, float, float]]:
+    return [(num(r.get("x")), num(r.get("y")), num(r.get("x")) + num(r.get("width")), num(r.get("y")) + num(r.get("height")))
+            for g in root.iter(f"{SVG}g") if g.get("data-side") for r in g.findall(f"{SVG}rect")]
+
+
+def ends(path: ET.Element) -> tuple[tuple[float, float], tuple[float, float]]:
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path.get("d"))]
+    return (numbers[0], numbers[1]), (numbers[-2], numbers[-1])
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
@@ -218,15 +230,35 @@ def test_money_flow_draws_one_arrow_per_aggregated_flow(real_data, lang):
     )
     assert len({(e.payer, e.payee, e.kind) for e in edges}) == len(edges)
     centres = node_centres(root)
-    assert set(centres) == {c for e in edges for c in (e.payer, e.payee)}
-    for arrow in arrows:  # each arrow ends at the company that receives
-        points = [tuple(map(float, p.split())) for p in arrow.get("d")[1:].split(" L")]
-        start, end = points[0], points[-1]
-        target, source = centres[arrow.get("data-to")], centres[arrow.get("data-from")]
+    hub = centres[(charts.HUB, None)]
+    for arrow in arrows:  # each arrow runs from the payer to the payee
+        start, end = ends(arrow)
+        payer, payee = arrow.get("data-from"), arrow.get("data-to")
+        source = hub if payer == charts.HUB else centres[(payer, "into")]
+        target = hub if payee == charts.HUB else centres[(payee, "from")]
         assert math.dist(end, target) < math.dist(start, target)
         assert math.dist(start, source) < math.dist(end, source)
     labels = sorted(t.text for t in root.iter(f"{SVG}text") if "ox-flow-label" in (t.get("class") or ""))
-    assert labels == sorted(ctx.loc.money(e.amount) for e in edges if e.amount.disclosed)
+    assert labels == sorted(ctx.loc.money(e.amount) if e.amount.disclosed else ctx.t("undisclosed") for e in edges)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_money_flow_lines_stay_between_the_columns_and_boxes_never_overlap(real_data, lang):
+    """Every amount sits in its partner's box, and every line runs in the gap between the
+    columns: so no line crosses a label, and no two labels overlap."""
+    root = ET.fromstring(charts.money_flow(render.Ctx.make(real_data, lang)))
+    placed = boxes(root)
+    for i, a in enumerate(placed):
+        for b in placed[i + 1:]:
+            assert min(a[2], b[2]) <= max(a[0], b[0]) or min(a[3], b[3]) <= max(a[1], b[1]), (a, b)
+    inner = sorted({a[2] for a in placed} | {a[0] for a in placed})
+    left_edge, right_edge = min(b[2] for b in placed), max(b[0] for b in placed)
+    for arrow in (p for p in root.iter(f"{SVG}path") if p.get("data-from")):
+        xs = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", arrow.get("d"))][0::2]
+        assert all(left_edge - 0.5 <= x <= right_edge + 0.5 for x in xs), (arrow.get("d"), left_edge, right_edge, inner[:2])
+    # Arabic mirrors the layout: money into OpenAI sits on the reading-start side
+    into = [b for g in root.iter(f"{SVG}g") if g.get("data-side") == "into" for b in g.findall(f"{SVG}rect")]
+    assert all((num(r.get("x")) > charts.W / 2) == (lang == "ar") for r in into)
 
 
 def test_flows_add_up_per_pair_and_type_leaving_out_ended_deals(fixture_data):
@@ -396,12 +428,12 @@ def test_money_flow_shows_the_partners_with_the_largest_flows(thousand_deals, la
     html = charts.figure(ctx, "money-flow")
     root = svg_in(html)
     centres = node_centres(root)
-    assert len(centres) == charts.MAX_FLOW_PARTNERS + 1 and charts.HUB in centres
+    assert len({company for company, _ in centres}) == charts.MAX_FLOW_PARTNERS + 1 and (charts.HUB, None) in centres
     edges = charts.flow_edges(ctx)
     total: dict[str, float] = {}
     for edge in edges:
         total[edge.payee] = total.get(edge.payee, 0) + float(edge.amount.high or 0)
-    kept = [c for c in centres if c != charts.HUB]
+    kept = list(dict.fromkeys(c for c, _ in centres if c != charts.HUB))
     omitted = set(total) - set(kept)
     assert min(total[c] for c in kept) >= max(total[c] for c in omitted)
     arrows = [p for p in root.iter(f"{SVG}path") if p.get("data-from")]
@@ -440,5 +472,5 @@ def test_real_data_charts_are_not_cut(real_data, lang):
     html = charts.figure(ctx, "money-flow")
     edges = charts.flow_edges(ctx)
     assert len(table_rows(html)) == len(edges)
-    assert set(node_centres(svg_in(html))) == {c for e in edges for c in (e.payer, e.payee)}
+    assert {c for c, _ in node_centres(svg_in(html))} == {c for e in edges for c in (e.payer, e.payee)}
     assert ctx.t("chart-flow-largest").split("{")[0] not in html

@@ -96,6 +96,12 @@ class Canvas:
         d = "M" + " L".join(f"{self.x(x)} {_n(y)}" for x, y in points)
         self.parts.append(f'<path class="{cls}" d="{d}"{extra}/>')
 
+    def curve(self, p0, c1, c2, p1, cls, extra="") -> None:
+        """A cubic Bézier from p0 to p1 through control points c1 and c2."""
+        d = "M{} {} C{} {} {} {} {} {}".format(self.x(p0[0]), _n(p0[1]), self.x(c1[0]), _n(c1[1]),
+                                               self.x(c2[0]), _n(c2[1]), self.x(p1[0]), _n(p1[1]))
+        self.parts.append(f'<path class="{cls}" d="{d}"{extra}/>')
+
     def circle(self, x, y, r, cls) -> None:
         self.parts.append(f'<circle class="{cls}" cx="{self.x(x)}" cy="{_n(y)}" r="{_n(r)}"/>')
 
@@ -401,10 +407,6 @@ def _markers(ctx: render.Ctx, kinds) -> str:
     ) + "</defs>"
 
 
-def _overlap(a: tuple, b: tuple) -> float:
-    return max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
-
-
 def _largest_flows(edges: list[agg.Edge]) -> tuple[list[agg.Edge], int]:
     """The edges among OpenAI and the MAX_FLOW_PARTNERS partners with the largest total
     disclosed flow (ties: more flows first, then id), and how many partners are left out."""
@@ -413,7 +415,7 @@ def _largest_flows(edges: list[agg.Edge]) -> tuple[list[agg.Edge], int]:
     for edge in edges:
         for company in (edge.payer, edge.payee):
             if company != HUB:
-                amount = edge.amount.high if edge.amount and edge.amount.disclosed else 0
+                amount = edge.amount.high if edge.amount.disclosed else 0
                 total[company] = total.get(company, 0) + amount
                 flows[company] = flows.get(company, 0) + len(edge.deals)
     ranked = sorted(total, key=lambda c: (-total[c], -flows[c], c))
@@ -421,83 +423,109 @@ def _largest_flows(edges: list[agg.Edge]) -> tuple[list[agg.Edge], int]:
     return [e for e in edges if e.payer in kept and e.payee in kept], len(ranked[MAX_FLOW_PARTNERS:])
 
 
-def _money_flow(ctx: render.Ctx, page: str) -> Chart:
-    edges, omitted = _largest_flows(flow_edges(ctx))
-    canvas = Canvas(ctx, "money-flow")
-    cx, cy, rx, ry, hub_r, gap, small = W / 2, 214, 146, 186, 38, 6, SIZE - 1.5
-    # Partners around the hub. Amount labels are horizontal, so they fit best along upright
-    # arrows: the partners with the most amounts to show take the most upright places.
-    others = list(dict.fromkeys(c for e in edges for c in (e.payer, e.payee) if c != HUB))
-    ink = {c: sum(_width(ctx.loc.money(e.amount), small) for e in edges
-                  if c in (e.payer, e.payee) and e.amount.disclosed) for c in others}
-    angles = [-math.pi / 2 + 2 * math.pi * i / len(others) for i in range(len(others))]
-    upright = sorted(angles, key=lambda a: -abs(math.sin(a)))
-    angle_of = dict(zip(sorted(others, key=lambda c: -ink[c]), upright))
-    names = {n: ctx.company_name(n) for n in [HUB, *others]}
-    pos, half = {HUB: (cx, cy)}, {HUB: (hub_r, hub_r)}
-    for node in others:
-        pos[node] = (cx + rx * math.cos(angle_of[node]), cy + ry * math.sin(angle_of[node]))
-        half[node] = (_width(names[node], SIZE) / 2 + 8, 12)
-
-    def trim(node, ux, uy):  # distance from a node's centre to its outline along (ux, uy)
-        if node == HUB:
-            return hub_r + 2
-        hw, hh = half[node]
-        return min(hw / abs(ux) if ux else math.inf, hh / abs(uy) if uy else math.inf) + 2
-
-    boxes = [(x - half[n][0], y - half[n][1], x + half[n][0], y + half[n][1]) for n, (x, y) in pos.items()]
-    pairs: dict[tuple, list[agg.Edge]] = {}
-    for edge in edges:
-        pairs.setdefault(tuple(sorted((edge.payer, edge.payee), key=list(pos).index)), []).append(edge)
-    labels = []
-    for (a, b), group in pairs.items():  # parallel arrows between two companies, one per type and way
-        group.sort(key=lambda e: (e.payer != a, FLOW_KINDS.index(e.kind)))
-        (ax, ay), (bx, by) = pos[a], pos[b]
-        length = math.hypot(bx - ax, by - ay)
-        ux, uy = (bx - ax) / length, (by - ay) / length
-        for i, edge in enumerate(group):
-            off = (i - (len(group) - 1) / 2) * gap
-            near = (ax + ux * trim(a, ux, uy) - uy * off, ay + uy * trim(a, ux, uy) + ux * off)
-            far = (bx - ux * trim(b, ux, uy) - uy * off, by - uy * trim(b, ux, uy) + ux * off)
-            p0, p1 = (far, near) if edge.payer == b else (near, far)
-            style = STYLE[edge.kind]
-            canvas.path([p0, p1], f"ox-edge ox-edge--{style}",
-                        f' marker-end="url(#ox-arrow-{style})" data-from="{edge.payer}" data-to="{edge.payee}"'
-                        f' data-kind="{edge.kind}"')
-            if edge.amount.disclosed:
-                labels.append((ctx.loc.money(edge.amount), style, near, far))
-    # Each amount sits on its own arrow, at the point where it overlaps least what is already placed.
-    for text, kind, near, far in sorted(labels, key=lambda item: -_width(item[0], small)):
-        w, h = _width(text, small) / 2 + 2, small / 2 + 2
-
-        def cost(t: float) -> float:
-            x, y = near[0] + (far[0] - near[0]) * t, near[1] + (far[1] - near[1]) * t
-            box = (x - w, y - h, x + w, y + h)
-            outside = max(0, w - x) + max(0, x + w - W)
-            return sum(_overlap(box, b) for b in boxes) + 100 * outside + 20 * abs(t - 0.6)
-
-        t = min((0.3 + 0.05 * i for i in range(12)), key=cost)
-        x, y = near[0] + (far[0] - near[0]) * t, near[1] + (far[1] - near[1]) * t
-        boxes.append((x - w, y - h, x + w, y + h))
-        canvas.text(x, y + small * 0.35, text, f"ox-flow-label ox-flow-label--{kind}", "middle", small)
-    for node, (x, y) in pos.items():
-        canvas.parts.append(f'<g class="ox-node{" ox-node--hub" if node == HUB else ""}" data-id="{node}">')
-        if node == HUB:
-            canvas.circle(x, y, hub_r, "ox-node__shape")
+def _wrapped(text: str, width: float, size: float) -> list[str]:
+    """Text broken at spaces into lines no wider than `width` (by the same estimate as _width)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and _width(f"{lines[-1]} {word}", size) <= width:
+            lines[-1] += f" {word}"
         else:
-            canvas.rect(x - half[node][0], y - 12, 2 * half[node][0], 24, "ox-node__shape", ' rx="12"')
-        canvas.text(x, y + 4.5, names[node], "ox-node__name", "middle", SIZE + (1 if node == HUB else 0))
-        canvas.parts.append("</g>")
+            lines.append(word)
+    return lines or [text]
+
+
+@dataclass
+class _Node:
+    company: str
+    side: str  # "into": pays or issues to OpenAI (reading-start column); "from": OpenAI pays it
+    edges: list[agg.Edge]
+    y: float = 0.0
+    height: float = 0.0
+    name: list[str] = field(default_factory=list)  # the name, in as many lines as the box needs
+
+    def weight(self) -> Decimal:
+        return sum((e.amount.high for e in self.edges if e.amount.disclosed), Decimal(0))
+
+
+def _money_flow(ctx: render.Ctx, page: str) -> Chart:
+    """Investors on the reading-start side, OpenAI in the middle, suppliers on the other side
+    (mirrored in Arabic). Each partner is a box holding its name and the amount of each of its
+    flows, so no amount sits on a line; each flow is a curve from the line of the box that
+    names it to OpenAI, as thick as its amount. Lines stay in the gap between the columns."""
+    all_edges, omitted = _largest_flows(flow_edges(ctx))
+    edges = [e for e in all_edges if HUB in (e.payer, e.payee)]
+    canvas = Canvas(ctx, "money-flow")
+    small, line_h, pad = SIZE - 2.5, 14, 6
+    box_w, cx, hub_r, top = 146, W / 2, 29, 28
+    sides: dict[str, dict[str, _Node]] = {"into": {}, "from": {}}
+    for edge in edges:
+        side, company = ("into", edge.payer) if edge.payee == HUB else ("from", edge.payee)
+        sides[side].setdefault(company, _Node(company, side, [])).edges.append(edge)
+    columns = {}
+    for side, nodes in sides.items():
+        ordered = sorted(nodes.values(), key=lambda n: (-n.weight(), ctx.company_name(n.company)))
+        y = top
+        for node in ordered:
+            node.edges.sort(key=lambda e: (FLOW_KINDS.index(e.kind), -(e.amount.high or 0)))
+            node.name = _wrapped(ctx.company_name(node.company), box_w - 16, small + 1)
+            node.y, node.height = y, pad * 2 + line_h * (len(node.name) + len(node.edges))
+            y += node.height + 8
+        columns[side] = ordered
+    bottom = max([top + 2 * hub_r] + [n.y + n.height for nodes in columns.values() for n in nodes])
+    cy = (top + bottom) / 2
+    heaviest = max((e.amount.high for e in edges if e.amount.disclosed), default=Decimal(1)) or Decimal(1)
+
+    canvas.text(0, 14, ctx.t("direction-into"), "ox-muted", size=small)
+    canvas.text(W, 14, ctx.t("direction-from"), "ox-muted", "end", small)
+    styles_used = []
+    for side, nodes in columns.items():
+        count = sum(len(n.edges) for n in nodes)
+        slot = 0
+        for node in nodes:
+            left = 0 if side == "into" else W - box_w
+            canvas.parts.append(f'<g class="ox-node" data-id="{node.company}" data-side="{side}">')
+            canvas.rect(left, node.y, box_w, node.height, "ox-node__shape", ' rx="6"')
+            for j, part in enumerate(node.name):
+                canvas.text(left + 8, node.y + pad + 11 + line_h * j, part, "ox-node__name", size=small + 1)
+            canvas.parts.append("</g>")
+            for i, edge in enumerate(node.edges, start=len(node.name) - 1):
+                style = STYLE[edge.kind]
+                if style not in styles_used:
+                    styles_used.append(style)
+                line_y = node.y + pad + line_h * (i + 1) + 11
+                label = ctx.loc.money(edge.amount) if edge.amount.disclosed else ctx.t("undisclosed")
+                canvas.text(left + 8, line_y, label, f"ox-flow-label ox-flow-label--{style}", size=small)
+                # the curve leaves the box level with its label and meets the hub at its own point
+                angle = math.pi * (0.35 - 0.7 * (slot + 0.5) / max(count, 1))
+                slot += 1
+                hub_x = cx + (-1 if side == "into" else 1) * hub_r * math.cos(angle)
+                hub_y = cy - hub_r * math.sin(angle)
+                box_x = box_w if side == "into" else W - box_w
+                edge_y = line_y - 4
+                width = 1.2 + 5 * math.sqrt(float(edge.amount.high / heaviest)) if edge.amount.disclosed else 1.2
+                start, end = ((box_x, edge_y), (hub_x, hub_y)) if side == "into" else ((hub_x, hub_y), (box_x, edge_y))
+                bend = (end[0] - start[0]) * 0.5
+                undisclosed = "" if edge.amount.disclosed else " ox-edge--undisclosed"
+                canvas.curve(start, (start[0] + bend, start[1]), (end[0] - bend, end[1]), end,
+                             f"ox-edge ox-edge--{style}{undisclosed}",
+                             f' style="stroke-width:{_n(width)}" marker-end="url(#ox-arrow-{style})"'
+                             f' data-from="{edge.payer}" data-to="{edge.payee}" data-kind="{edge.kind}"')
+    canvas.parts.append(f'<g class="ox-node ox-node--hub" data-id="{HUB}">')
+    canvas.circle(cx, cy, hub_r, "ox-node__shape")
+    canvas.text(cx, cy + 4.5, ctx.company_name(HUB), "ox-node__name", "middle", small)
+    canvas.parts.append("</g>")
 
     kinds = [k for k in FLOW_KINDS if any(e.kind == k for e in edges)]
-    styles = [s for s in STYLES if any(STYLE[k] == s for k in kinds)]
-    y = cy + ry + 40
-    for style in styles:  # legend: one line per arrow style, naming the kinds drawn with it
-        names = _list(ctx, (ctx.data.labels.flow_kinds[k][ctx.lang] for k in kinds if STYLE[k] == style))
+    styles = [s for s in STYLES if s in styles_used]
+    y = bottom + 26
+    for kind in kinds:  # legend: one line per kind, drawn as its arrows are
+        style = STYLE[kind]
         canvas.path([(8, y), (44, y)], f"ox-edge ox-edge--{style}", f' marker-end="url(#ox-arrow-{style})"')
-        canvas.text(54, y + 4, names, "ox-label", size=small)
-        y += 20
-    canvas.text(8, y + 4, ctx.t("chart-no-amount"), "ox-muted", size=small)
+        canvas.text(54, y + 4, ctx.data.labels.flow_kinds[kind][ctx.lang], "ox-label", size=small)
+        y += 18
+    for part in _wrapped(ctx.t("chart-flow-width"), W - 16, small):
+        canvas.text(8, y + 4, part, "ox-muted", size=small)
+        y += 15
 
     left = {}
     for kind in dict.fromkeys(f.kind for d in ctx.data.deals.values() for f in d.flows):
@@ -511,16 +539,19 @@ def _money_flow(ctx: render.Ctx, page: str) -> Chart:
         more = ctx.t("chart-flow-largest").format(n=ctx.loc.number(MAX_FLOW_PARTNERS),
                                                   companies=ctx.loc.count(omitted, "company"))
     desc = " ".join(s for s in (ctx.t("chart-flow-desc"), more, note) if s)
+    notes = {id(e): [f.note[ctx.lang] for d in e.deals for f in d.flows
+                     if f.note and (f.payer, f.payee, f.kind) == (e.payer, e.payee, e.kind)] for e in all_edges}
     rows = [
         [str(ctx.html(ctx.company_name(e.payer))), str(ctx.html(ctx.company_name(e.payee))),
          str(ctx.html(ctx.data.labels.flow_kinds[e.kind][ctx.lang])),
-         str(ctx.html(ctx.loc.money(e.amount))),
+         str(ctx.html(ctx.loc.money(e.amount)))
+         + "".join(f'<br><span class="ox-note">{ctx.html(n)}</span>' for n in notes[id(e)]),
          _some(ctx, (_deal_link(ctx, page, d) for d in e.deals), html=True)]
-        for e in edges
+        for e in all_edges
     ]
     return Chart(
         title, canvas.svg(y + 12, title, desc, _markers(ctx, styles)),
-        [ctx.t("from"), ctx.t("to"), ctx.t("type"), ctx.t("amount"), ctx.t("deals")], rows, note,
+        [ctx.t("payer"), ctx.t("payee"), ctx.t("type"), ctx.t("amount"), ctx.t("deals")], rows, note,
         str(ctx.html(more)) if more else "",
     )
 
