@@ -98,8 +98,7 @@ class Canvas:
 
     def curve(self, p0, c1, c2, p1, cls, extra="") -> None:
         """A cubic Bézier from p0 to p1 through control points c1 and c2."""
-        d = "M{} {} C{} {} {} {} {} {}".format(self.x(p0[0]), _n(p0[1]), self.x(c1[0]), _n(c1[1]),
-                                               self.x(c2[0]), _n(c2[1]), self.x(p1[0]), _n(p1[1]))
+        d = f"M{self.x(p0[0])} {_n(p0[1])} C{self.x(c1[0])} {_n(c1[1])} {self.x(c2[0])} {_n(c2[1])} {self.x(p1[0])} {_n(p1[1])}"
         self.parts.append(f'<path class="{cls}" d="{d}"{extra}/>')
 
     def circle(self, x, y, r, cls) -> None:
