@@ -256,7 +256,12 @@ def on_page_content(html, page, config, files):
         html = enrich.isolate_latin(html)
     if not (rel == "glossary.md" or rel.startswith("glossary/")):
         html = enrich.link_terms(html, data, lang, lambda term: render.href(rel, ctx.term_page(term), term))
-    return html
+    return enrich.space_cells(enrich.keep_together(html))
+
+
+def on_post_page(output, page, config):
+    """Valid HTML: Material's templates put `autocomplete` on checkboxes, where HTML does not allow it."""
+    return enrich.drop_attribute(output, "input", "autocomplete", when={"type": "checkbox"})
 
 
 OG_LOCALES = {"ar": "ar_AR", "en": "en_GB"}

@@ -107,3 +107,25 @@ def test_deals_table_is_a_stack_of_cards_on_a_phone_and_still_sorts(phone, serve
     phone.locator("table.ox-cards th[data-col=value]").click()
     values = [float(v) for v in phone.locator("table.ox-cards tbody td[data-col=value]").evaluate_all("c => c.map(x => x.dataset.sort)")]
     assert values in (sorted(values), sorted(values, reverse=True))
+
+
+WIDE_PAGES = ["deals/", "companies/nvidia/", "companies/openai/", "charts/", "gigawatt-cost/", "circular-deals/",
+              "corrections/", "methodology/", ""]
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_table_shows_all_its_columns_from_1024_px(chromium, server, width, prefix):
+    """No table hides a column behind a sideways scrollbar on a laptop screen (phones get cards)."""
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    overflowing = []
+    for path in WIDE_PAGES:
+        page.goto(f"{server.url}/{prefix}{path}")
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        overflowing += page.evaluate("""() => [...document.querySelectorAll('article table')]
+            .map(t => t.closest('.ox-table') || t.parentElement)
+            .filter(box => box.scrollWidth > box.clientWidth + 1)
+            .map(box => location.pathname + ': ' + box.scrollWidth + ' > ' + box.clientWidth)""")
+    context.close()
+    assert overflowing == []

@@ -111,3 +111,16 @@ def test_every_source_url_is_well_formed_https(real_data):
                 or any(c.isspace() for c in source.url):
             bad.append(f"data/sources.yaml: source '{source.id}': url: {source.url}")
     assert bad == [], "\n".join(bad)
+
+
+def test_pages_carry_no_invalid_attributes(built_site):
+    """Nu's complaints about the site: `autocomplete` on a checkbox (from Material's templates)
+    and `markdown="0"` left over from Markdown; checked on every page with a real tokenizer."""
+    from explainer.enrich import _attrs, tokens
+    for path in built_site.rglob("*.html"):
+        for token in tokens(path.read_text(encoding="utf-8")):
+            if token.kind != "start":
+                continue
+            attrs = dict(_attrs(token.raw))
+            assert "markdown" not in attrs, (path, token.raw)
+            assert not (token.tag == "input" and attrs.get("type") == "checkbox" and "autocomplete" in attrs), (path, token.raw)

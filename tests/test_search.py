@@ -93,3 +93,31 @@ def test_search_is_reachable_from_every_page_by_keyboard(desktop, server):
     desktop.wait_for_selector(".pagefind-ui__result-link")
     assert "/deals/stargate" in desktop.locator(".pagefind-ui__result-link").first.get_attribute("href") or \
         "/deals/stargate" in " ".join(desktop.locator(".pagefind-ui__result-link").evaluate_all("e => e.map(x => x.getAttribute('href'))"))
+
+
+@pytest.mark.parametrize("query, count_form", [("جالابينيو", "نتائج"), ("ستارغيت", "نتيجة"), ("zzzxqj", None)])
+def test_arabic_result_count_agrees_with_its_noun(desktop, server, query, count_form):
+    desktop.goto(f"{server.url}/search/?q={urllib.parse.quote(query)}")
+    message = desktop.locator(".pagefind-ui__message")
+    desktop.wait_for_function("q => (document.querySelector('.pagefind-ui__message') || {}).textContent"
+                              " && document.querySelector('.pagefind-ui__message').textContent.includes('«' + q + '»')",
+                              arg=query)
+    text = message.text_content()
+    assert text.endswith(f"لـ«{query}»")
+    if count_form is None:
+        assert text.startswith("لا نتائج")
+    else:
+        number = int(text.split()[0])  # these queries find more than two pages
+        assert text.split()[1] == ("نتائج" if 3 <= number % 100 <= 10 else "نتيجة") == count_form
+
+
+def test_cells_are_never_glued_for_search(built_site):
+    """Adjacent cells (td, th, dt, dd, li) are separated by whitespace in every page, so search
+    indexes «النوع» and «صانع رقائق» as separate words, not «النوعصانع»."""
+    from explainer.enrich import _CELLS, tokens
+    for path in list(built_site.glob("*/index.html")) + list(built_site.glob("en/*/index.html")):
+        previous = None
+        for token in tokens(path.read_text(encoding="utf-8")):
+            if token.kind == "start" and previous is not None and previous.kind == "end":
+                assert not (previous.tag in _CELLS and token.tag in _CELLS), (path, previous.tag, token.tag)
+            previous = token

@@ -21,6 +21,25 @@
       autofocus: true,
       resetStyles: false
     });
+    // Arabic: the count agrees with its noun (نتيجة واحدة، نتيجتان، 3 نتائج، 11 نتيجة), as CLDR's
+    // plural rules say, and the query sits in «» after لـ. Pagefind's own strings cannot do this.
+    if (document.documentElement.lang === "ar") {
+      var rules = new Intl.PluralRules("ar");
+      var words = { zero: "نتيجة", one: "نتيجة واحدة", two: "نتيجتان", few: "نتائج", many: "نتيجة", other: "نتيجة" };
+      new MutationObserver(function () {
+        var message = element.querySelector(".pagefind-ui__message");
+        var input = element.querySelector("input");
+        if (!message || !input || message.dataset.oxDone === message.textContent) return;
+        if (!input.value.trim()) return;
+        var match = message.textContent.match(/[0-9٠-٩]+/);
+        var count = match ? parseInt(match[0].replace(/[٠-٩]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩".indexOf(d); }), 10) : 0;
+        var form = rules.select(count);
+        var noun = words[form];
+        var text = count === 0 ? "لا نتائج" : (form === "one" || form === "two") ? noun : count + " " + noun;
+        message.textContent = text + " لـ«" + input.value.trim() + "»";
+        message.dataset.oxDone = message.textContent;
+      }).observe(element, { childList: true, subtree: true, characterData: true });
+    }
     var query = new URLSearchParams(location.search).get("q");
     if (query) ui.triggerSearch(query);
     // Pagefind's input has only a placeholder; give it a real accessible name.

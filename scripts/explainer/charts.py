@@ -152,7 +152,7 @@ def figure(ctx: render.Ctx, chart_id: str, page: str = "charts.md") -> str:
 def charts_page(ctx: render.Ctx) -> str:
     title = ctx.t("charts")
     return (
-        render.front_matter(title, ctx.t("charts-intro"), hide=["toc"])
+        render.front_matter(title, ctx.t("charts-intro"), hide=["navigation", "toc"])
         + f"# {ctx.md(title)}\n\n"
         + f'<p class="ox-lede">{ctx.html(ctx.t("charts-intro"))}</p>\n\n'
         + "\n".join(figure(ctx, chart_id) for chart_id in CHARTS)

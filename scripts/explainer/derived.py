@@ -30,7 +30,7 @@ def gigawatt_costs_table(ctx: render.Ctx, page: str) -> str:
     heads = ("deal", "basis", "announced-capacity", "announced-value", "implied-cost")
     head = "".join(render.th(ctx, h, numeric=h not in ("deal", "basis")) for h in heads)
     return (
-        '<div class="ox-table" markdown="0">\n'
+        '<div class="ox-table">\n'
         f'<table class="ox-sortable"><thead><tr>{head}</tr></thead>\n<tbody>\n'
         + "\n".join(rows)
         + "\n</tbody></table>\n</div>\n"
@@ -51,7 +51,7 @@ def left_out_table(ctx: render.Ctx, page: str) -> str:
             )
     head = "".join(render.th(ctx, h, numeric=False) for h in ("deal", "measure", "reason"))
     return (
-        '<div class="ox-table" markdown="0">\n'
+        '<div class="ox-table">\n'
         f'<table class="ox-sortable"><thead><tr>{head}</tr></thead>\n<tbody>\n'
         + "\n".join(rows)
         + "\n</tbody></table>\n</div>\n"
@@ -74,7 +74,7 @@ def totals_table(ctx: render.Ctx, page: str) -> str:
         )
     head = "".join(render.th(ctx, h, numeric=h != "measure") for h in ("measure", "total", "deals"))
     return (
-        '<div class="ox-table" markdown="0">\n'
+        '<div class="ox-table">\n'
         f'<table class="ox-sortable"><thead><tr>{head}</tr></thead>\n<tbody>\n'
         + "\n".join(rows)
         + "\n</tbody></table>\n</div>\n"

@@ -278,3 +278,63 @@ def arabic_digits(html: str) -> str:
 def _digits_outside_entities(text: str) -> str:
     parts = re.split(r"(&#?\w+;)", text)
     return "".join(part if part.startswith("&") else arabic_digits_text(part) for part in parts)
+
+
+# A number and its unit, and the parts of a date, are never split across lines:
+# "50–60 مليار دولار", "$22.4 billion", "10 GW", "6 October 2025" keep no-break spaces.
+_NB = "\u00a0"
+_AR_MONTHS = "يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر"
+_EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DIGIT = "[0-9٠-٩]"
+_KEEP_TOGETHER = [  # (pattern, replacement): the space before the lookahead becomes a no-break space
+    (re.compile(rf"({_DIGIT}) +(?=(?:مليار|مليارات|مليون|ملايين|تريليون|تريليونات|غيغاواط|ميغاواط|دولار|دولارات|ألف|آلاف|سهم)(?!\w))"),
+     rf"\1{_NB}"),
+    (re.compile(r"(مليار|مليارا|ملياري|مليون|مليوني|ملايين|تريليون|تريليونات|مليارات|تريليوني) +(?=دولار)"), rf"\1{_NB}"),
+    (re.compile(rf"({_DIGIT}) +({_AR_MONTHS}) +(?={_DIGIT})"), rf"\1{_NB}\2{_NB}"),
+    (re.compile(rf"({_DIGIT}) +(?=(?:billion|million|trillion|GW|MW|shares|GPUs)\b)"), rf"\1{_NB}"),
+    (re.compile(rf"({_DIGIT}) +({_EN_MONTHS}) +(?={_DIGIT})"), rf"\1{_NB}\2{_NB}"),
+    (re.compile(rf"({_AR_MONTHS}|{_EN_MONTHS}) +(?={_DIGIT}{{4}})"), rf"\1{_NB}"),
+]
+
+
+def keep_together(html: str) -> str:
+    """No-break spaces between a number and its unit and inside dates, in the page's text."""
+    def glue(text: str) -> str:
+        for pattern, replacement in _KEEP_TOGETHER:
+            text = pattern.sub(replacement, text)
+        return text
+
+    return _walk(html, {"script", "style", "code", "pre", "textarea"}, glue)
+
+
+_CELLS = {"td", "th", "tr", "dt", "dd", "li", "caption", "figcaption", "summary", "p", "h1", "h2", "h3", "h4"}
+
+
+def space_cells(html: str) -> str:
+    """A newline between a cell (td, th, dt, dd, li…) and the next, where the HTML had none:
+    the page looks the same, and search indexes the cells' words apart, not glued together."""
+    out = []
+    previous = None
+    for token in tokens(html):
+        if token.kind == "start" and previous is not None and previous.kind == "end" and previous.tag in _CELLS \
+                and token.tag in _CELLS | {"tr", "thead", "tbody"}:
+            out.append("\n")
+        out.append(token.raw)
+        previous = token
+    return "".join(out)
+
+
+def drop_attribute(html: str, tag: str, attribute: str, when: dict[str, str]) -> str:
+    """The page with `attribute` removed from every <tag> whose attributes match `when`;
+    every other byte is kept as it was."""
+    out = []
+    for token in tokens(html):
+        if token.kind == "start" and token.tag == tag:
+            attrs = _attrs(token.raw)
+            values = dict(attrs)
+            if attribute in values and all(values.get(k) == v for k, v in when.items()):
+                kept = "".join(f' {k}="{escape(v)}"' if v is not None else f" {k}" for k, v in attrs if k != attribute)
+                out.append(f"<{tag}{kept}>")
+                continue
+        out.append(token.raw)
+    return "".join(out)

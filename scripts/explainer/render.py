@@ -269,7 +269,7 @@ def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = No
     # on a company page the heading above already says it: the caption stays for screen readers
     hidden = ' class="ox-sr-only"' if role_of else ""
     return (
-        '<div class="ox-table" markdown="0">\n'
+        '<div class="ox-table">\n'
         f'<table class="ox-sortable ox-cards" data-rows="{len(deals)}">'
         f'<caption{hidden}>{_text(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n"
@@ -359,7 +359,7 @@ def deals_index(ctx: Ctx, deals: list[Deal], number: int = 1, count: int = 1, to
         f'<a href="{root}downloads/deals.json" download>{_text(ctx.t("download-json"))}</a></p>\n'
     )
     return (
-        front_matter(title, ctx.data.site.description[ctx.lang], hide=["toc"])
+        front_matter(title, ctx.data.site.description[ctx.lang], hide=["navigation", "toc"])
         + f"# {ctx.md(title)}\n\n"
         + f'<p class="ox-lede">{ctx.html(intro)}</p>\n\n'
         + deals_table(ctx, deals, page)
@@ -497,7 +497,7 @@ def companies_index(ctx: Ctx, companies: list[Company], number: int = 1, count: 
     return (
         front_matter(title, ctx.data.site.description[ctx.lang])
         + f"# {ctx.md(title)}\n\n"
-        + '<div class="ox-table" markdown="0">\n'
+        + '<div class="ox-table">\n'
         + f'<table class="ox-sortable"><thead><tr>{head}</tr></thead>\n<tbody>\n'
         + "\n".join(rows)
         + "\n</tbody></table>\n</div>\n"
@@ -517,7 +517,8 @@ def company_page(ctx: Ctx, company: Company) -> str:
             (ctx.t("website"), Markup(f'<a href="{_attr(company.website)}" dir="ltr" rel="noopener">{_text(company.website)}</a>'))
         )
     out = [
-        front_matter(company.name[ctx.lang], company.description[ctx.lang]),
+        # a company's deals table needs the whole width: no sidebars
+        front_matter(company.name[ctx.lang], company.description[ctx.lang], hide=["navigation", "toc"]),
         f"# {ctx.md(company.name[ctx.lang])}\n",
         f'<p class="ox-lede">{ctx.html(company.description[ctx.lang])}</p>\n',
         _dl(facts),
