@@ -172,7 +172,7 @@ def test_money_chart_credits_each_investor_its_own_flow_and_skips_parts(fixture_
     labels = [t.text for t in root.iter(f"{SVG}text") if "ox-value" in (t.get("class") or "")]
     assert labels == ["$30 billion", "$10 billion"]
     desc = root.find(f"{SVG}desc").text
-    assert "Not counted: Deal part (part of Deal round, which is counted in the same total)." in desc
+    assert "Left out of the total: Deal part (part of Deal round, which is counted in the same total)." in desc
     assert "Total, with no deal counted twice: $40 billion." in desc
 
 
@@ -278,7 +278,7 @@ def test_flows_add_up_per_pair_and_type_leaving_out_ended_deals(fixture_data):
         assert ctx.loc.money(edge.amount) == label
         root = ET.fromstring(charts.money_flow(ctx))
         assert label in texts(root)
-        assert ("Deal ended (latest development: Cancelled)" in root.find(f"{SVG}desc").text) == (lang == "en")
+        assert ("Deal ended (latest development: cancelled)" in root.find(f"{SVG}desc").text) == (lang == "en")
 
 
 # ---------------------------------------------------------------------------

@@ -52,7 +52,7 @@ def test_qualifiers_ranges_and_undisclosed():
     assert AR.money(usd("more-than", amount="450 billion")) == "أكثر من 450 مليار دولار"
     assert AR.money(usd("range", min="50 billion", max="60 billion")) == f"{LRI}50–60{PDI} مليار دولار"
     assert EN.money(usd("range", min="50 billion", max="60 billion")) == "$50–60 billion"
-    assert AR.money(usd("undisclosed")) == "لم تُكشف"
+    assert AR.money(usd("undisclosed")) == "لم يُكشف"
     assert EN.money(usd("undisclosed")) == "undisclosed"
 
 

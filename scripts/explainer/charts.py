@@ -196,8 +196,9 @@ def reason_text(ctx: render.Ctx, deal: Deal, reason: str, measure) -> str:
     """Why a deal is left out of a measure, in a phrase: 'part of the Stargate project, which
     is counted in the same total', «آخر تطوّر: استبدال»."""
     ancestor = agg.counting_ancestor(ctx.data, deal, measure) if reason == "part-of" else None
+    status = ctx.status_label(deal.current_status.status)
     return ctx.t(f"reason-{reason}").format(
-        status=ctx.status_label(deal.current_status.status),
+        status=status.lower() if ctx.lang == "en" else status,  # inside a sentence
         deal=render.title_in_text(ctx, ancestor) if ancestor else "",
     )
 
@@ -304,7 +305,7 @@ def _capacity(ctx: render.Ctx, page: str) -> Chart:
                  for d, _ in sorted(deals, key=lambda item: -agg.deal_amount(item[0], measure).high)[:MAX_BARS]]
         totals.append(f"{group}: {fmt(agg.total(ctx.data, measure))}")
     left = _left_out(ctx, agg.SITES) + _left_out(ctx, agg.CHIPS)
-    notes = [f"{ctx.t('chart-capacity-totals')} {_list(ctx, totals)}.", _not_counted(ctx, left)]
+    notes = [f"{ctx.t('chart-capacity-totals')}. {ctx.semicolon.join(totals)}.", _not_counted(ctx, left)]
     return _bar_figure(ctx, page, "capacity", bars, fmt, notes, [ctx.t("deal"), ctx.t("capacity"), ctx.t("deals")])
 
 

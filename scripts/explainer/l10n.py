@@ -87,7 +87,7 @@ QUALIFIERS = {
     "ar": {"exact": "{}", "about": "نحو {}", "up-to": "ما يصل إلى {}", "at-least": "ما لا يقل عن {}", "more-than": "أكثر من {}"},
 }
 PUNCTUATION = {"ar": ("، ", "؛ "), "en": (", ", "; ")}  # list comma, semicolon
-UNDISCLOSED = {"en": "undisclosed", "ar": "لم تُكشف"}
+UNDISCLOSED = {"en": "undisclosed", "ar": "لم يُكشف"}  # impersonal: reads after المبلغ and القيمة alike
 HALVES = {
     "en": {"H1": "H1 {y}", "H2": "H2 {y}"},
     "ar": {"H1": "النصف الأول من {y}", "H2": "النصف الثاني من {y}"},
