@@ -318,6 +318,8 @@ def on_post_build(config):
         if lang != LANGS[0]:
             alternates = _state["urls"].get(lang, {}).values()
             (site / lang / "sitemap.xml").write_text(_sitemap(alternates, lang), encoding="utf-8")
+    for page in site.rglob("404.html"):  # rendered from a template, without on_post_page
+        page.write_text(on_post_page(page.read_text(encoding="utf-8"), None, config), encoding="utf-8")
     _index_search(site)
     if _serving():
         problems = preview.without_repeats(_state.get("problems", []))
