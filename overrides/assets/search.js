@@ -32,6 +32,8 @@
         if (!message || !input || message.dataset.oxDone === message.textContent) return;
         if (!input.value.trim()) return;
         var match = message.textContent.match(/[0-9٠-٩]+/);
+        // no number: either still searching (left alone) or Pagefind's "no results" message
+        if (!match && !/لا توجد|No results/.test(message.textContent)) return;
         var count = match ? parseInt(match[0].replace(/[٠-٩]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩".indexOf(d); }), 10) : 0;
         var form = rules.select(count);
         var noun = words[form];
