@@ -29,12 +29,7 @@ def gigawatt_costs_table(ctx: render.Ctx, page: str) -> str:
             )
     heads = ("deal", "basis", "announced-capacity", "announced-value", "implied-cost")
     head = "".join(render.th(ctx, h, numeric=h not in ("deal", "basis")) for h in heads)
-    return (
-        '<div class="ox-table">\n'
-        f'<table class="ox-sortable"><thead><tr>{head}</tr></thead>\n<tbody>\n'
-        + "\n".join(rows)
-        + "\n</tbody></table>\n</div>\n"
-    )
+    return render.sortable_table(head, rows)
 
 
 def left_out_table(ctx: render.Ctx, page: str) -> str:
@@ -50,12 +45,7 @@ def left_out_table(ctx: render.Ctx, page: str) -> str:
                 "</tr>"
             )
     head = "".join(render.th(ctx, h, numeric=False) for h in ("deal", "measure", "reason"))
-    return (
-        '<div class="ox-table">\n'
-        f'<table class="ox-sortable"><thead><tr>{head}</tr></thead>\n<tbody>\n'
-        + "\n".join(rows)
-        + "\n</tbody></table>\n</div>\n"
-    )
+    return render.sortable_table(head, rows)
 
 
 def totals_table(ctx: render.Ctx, page: str) -> str:
@@ -73,12 +63,7 @@ def totals_table(ctx: render.Ctx, page: str) -> str:
             "</tr>"
         )
     head = "".join(render.th(ctx, h, numeric=h != "measure") for h in ("measure", "total", "deals"))
-    return (
-        '<div class="ox-table">\n'
-        f'<table class="ox-sortable"><thead><tr>{head}</tr></thead>\n<tbody>\n'
-        + "\n".join(rows)
-        + "\n</tbody></table>\n</div>\n"
-    )
+    return render.sortable_table(head, rows)
 
 
 def tables():

@@ -278,6 +278,16 @@ def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = No
     )
 
 
+def sortable_table(head: str, rows: list[str]) -> str:
+    """The one wrapper every sortable table on the site shares: scroll box, table, head, body."""
+    return (
+        '<div class="ox-table">\n'
+        f'<table class="ox-sortable"><thead><tr>{head}</tr></thead>\n<tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table>\n</div>\n"
+    )
+
+
 def th(ctx: Ctx, column: str, numeric: bool | None = None) -> str:
     """A sortable column header; numeric columns sort by their cells' raw data-sort numbers."""
     numeric = column in NUMERIC_COLUMNS if numeric is None else numeric
@@ -497,10 +507,7 @@ def companies_index(ctx: Ctx, companies: list[Company], number: int = 1, count: 
     return (
         front_matter(title, ctx.data.site.description[ctx.lang])
         + f"# {ctx.md(title)}\n\n"
-        + '<div class="ox-table">\n'
-        + f'<table class="ox-sortable"><thead><tr>{head}</tr></thead>\n<tbody>\n'
-        + "\n".join(rows)
-        + "\n</tbody></table>\n</div>\n"
+        + sortable_table(head, rows)
         + pager(ctx, "companies/index.md", number, count)
     )
 
