@@ -260,8 +260,10 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    """Valid HTML: Material's templates put `autocomplete` on checkboxes, where HTML does not allow it."""
-    return enrich.drop_attribute(output, "input", "autocomplete", when={"type": "checkbox"})
+    """Valid HTML: Material's templates put `autocomplete` on checkboxes, where HTML does not
+    allow it, and a table-of-contents label `for` a checkbox that pages outside the sidebar lack."""
+    html = enrich.drop_attribute(output, "input", "autocomplete", when={"type": "checkbox"})
+    return enrich.drop_dangling_labels(html)
 
 
 OG_LOCALES = {"ar": "ar_AR", "en": "en_GB"}

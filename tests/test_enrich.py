@@ -97,3 +97,12 @@ def test_a_glossary_term_inside_an_isolated_name_keeps_the_name_whole(fixture_da
     start, end = kinds.index(("start", "bdi")), kinds.index(("end", "bdi"))
     assert kinds.index(("start", "a")) > start and kinds.index(("end", "a")) < end  # the link sits inside the name
     assert out.endswith(' UK</bdi> في بريطانيا</p>') and 'dir="rtl"' in out  # the tooltip keeps Arabic direction
+
+
+def test_a_label_for_a_missing_control_loses_only_its_for():
+    from explainer.enrich import drop_dangling_labels
+    html = ('<input type="checkbox" id="__drawer"><label for="__drawer">a</label>'
+            '<label class="md-nav__title" for="__toc">b</label>')
+    assert drop_dangling_labels(html) == (
+        '<input type="checkbox" id="__drawer"><label for="__drawer">a</label>'
+        '<label class="md-nav__title">b</label>')

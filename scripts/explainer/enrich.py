@@ -324,6 +324,11 @@ def space_cells(html: str) -> str:
     return "".join(out)
 
 
+def _start_tag_without(tag: str, attrs: list[tuple[str, str | None]], attribute: str) -> str:
+    kept = "".join(f' {k}="{escape(v)}"' if v is not None else f" {k}" for k, v in attrs if k != attribute)
+    return f"<{tag}{kept}>"
+
+
 def drop_attribute(html: str, tag: str, attribute: str, when: dict[str, str]) -> str:
     """The page with `attribute` removed from every <tag> whose attributes match `when`;
     every other byte is kept as it was."""
@@ -333,8 +338,28 @@ def drop_attribute(html: str, tag: str, attribute: str, when: dict[str, str]) ->
             attrs = _attrs(token.raw)
             values = dict(attrs)
             if attribute in values and all(values.get(k) == v for k, v in when.items()):
-                kept = "".join(f' {k}="{escape(v)}"' if v is not None else f" {k}" for k, v in attrs if k != attribute)
-                out.append(f"<{tag}{kept}>")
+                out.append(_start_tag_without(tag, attrs, attribute))
+                continue
+        out.append(token.raw)
+    return "".join(out)
+
+
+LABELABLE = {"input", "select", "textarea", "button", "meter", "output", "progress"}
+
+
+def drop_dangling_labels(html: str) -> str:
+    """The page with `for` removed from every <label> whose target control is not on it.
+    Material's table-of-contents title points at a checkbox that only the navigation
+    of pages listed in the sidebar carries; a label without `for` is valid and looks the same."""
+    page = tokens(html)
+    controls = {dict(_attrs(t.raw)).get("id") for t in page if t.kind == "start" and t.tag in LABELABLE}
+    out = []
+    for token in page:
+        if token.kind == "start" and token.tag == "label":
+            attrs = _attrs(token.raw)
+            target = dict(attrs).get("for")
+            if target is not None and target not in controls:
+                out.append(_start_tag_without("label", attrs, "for"))
                 continue
         out.append(token.raw)
     return "".join(out)
