@@ -38,7 +38,7 @@ from mkdocs.utils import CountHandler
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from explainer import enrich, l10n, links, loader, opendata, pages, parity, placeholders, preview, render, writer  # noqa: E402
+from explainer import enrich, l10n, links, loader, opendata, pages, parity, placeholders, preview, render, share, writer  # noqa: E402
 from explainer.model import LANGS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
@@ -287,6 +287,8 @@ def on_page_context(context, page, config, nav):
     ]
     context["explainer_default_href"] = f"{site_url}{url}"
     context["explainer_self_href"] = f"{site_url}{_lang_prefix(lang)}{url}"
+    description = (page.meta or {}).get("description") or config.site_description or ""
+    context["explainer_og_description"] = share.og_description(str(description))
     context["explainer_og_locale"] = OG_LOCALES[lang]
     context["explainer_og_alternates"] = [OG_LOCALES[o] for o in LANGS if o != lang]
     other = next(o for o in LANGS if o != lang)

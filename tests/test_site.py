@@ -196,3 +196,22 @@ def test_every_deal_company_and_term_is_on_the_site_in_both_languages(built_site
         for company in real_data.companies.values():
             page = read(built_site, f"{prefix}companies/{company.id}/index.html")
             assert company.name[lang] in page.text
+
+
+def test_shared_links_carry_a_short_description_cut_between_words(built_site):
+    """og:description: a sentence or two, 200 characters or fewer, on every page; the page's
+    own description is longer on some pages, and the short one is its beginning."""
+    cut = 0
+    for lang in ("ar", "en"):
+        for rel in pages_of(built_site, lang):
+            doc = read(built_site, ("" if lang == "ar" else "en/") + rel)
+            metas = {m.get("property") or m.get("name"): m.get("content") for m in doc.find_all("meta")}
+            short, full = metas.get("og:description"), metas.get("description")
+            assert short and 0 < len(short) <= 200, (rel, short)
+            assert metas["twitter:description"] == short
+            if short != full:
+                cut += 1
+                stem = short.removesuffix("…")
+                assert full.startswith(stem), (rel, short)
+                assert full[len(stem):][:1] in (" ", ""), (rel, short)  # between words
+    assert cut > 0  # some descriptions really were longer than 200 characters
