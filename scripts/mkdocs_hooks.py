@@ -38,7 +38,21 @@ from mkdocs.utils import CountHandler
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from explainer import enrich, l10n, links, loader, opendata, pages, parity, placeholders, preview, render, share, writer  # noqa: E402
+from explainer import (  # noqa: E402
+    enrich,
+    feed,
+    l10n,
+    links,
+    loader,
+    opendata,
+    pages,
+    parity,
+    placeholders,
+    preview,
+    render,
+    share,
+    writer,
+)
 from explainer.model import LANGS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
@@ -289,6 +303,10 @@ def on_page_context(context, page, config, nav):
     context["explainer_self_href"] = f"{site_url}{_lang_prefix(lang)}{url}"
     description = (page.meta or {}).get("description") or config.site_description or ""
     context["explainer_og_description"] = share.og_description(str(description))
+    context["explainer_feed"] = {
+        "href": f"{site_url}{_lang_prefix(lang)}{feed.FEED_FILE}",
+        "title": _state["data"].labels.ui["feed"][lang],
+    }
     context["explainer_og_locale"] = OG_LOCALES[lang]
     context["explainer_og_alternates"] = [OG_LOCALES[o] for o in LANGS if o != lang]
     other = next(o for o in LANGS if o != lang)
@@ -306,7 +324,7 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
 def on_post_build(config):
-    """Once every language is built: open-data downloads in each language folder,
+    """Once every language is built: open-data downloads and the Atom feed in each language folder,
     a sitemap.xml for each extra language (the root one is MkDocs'), and the search index."""
     _state["depth"] -= 1
     if _state["depth"] > 0:
@@ -319,6 +337,8 @@ def on_post_build(config):
         downloads.mkdir(parents=True, exist_ok=True)
         for name, make in opendata.DOWNLOADS.items():
             (downloads / name).write_bytes(make(_state["data"]))
+        base = (config.site_url or "/").rstrip("/") + "/" + _lang_prefix(lang)
+        (site / _lang_prefix(lang) / feed.FEED_FILE).write_text(feed.atom_feed(_ctx(lang), base), encoding="utf-8")
         if lang != LANGS[0]:
             alternates = _state["urls"].get(lang, {}).values()
             (site / lang / "sitemap.xml").write_text(_sitemap(alternates, lang), encoding="utf-8")

@@ -46,7 +46,7 @@ def test_switcher_and_hreflang_point_to_the_same_page(built_site, real_data, sit
         path = rel.removesuffix("index.html")
         for _lang, prefix, other_prefix in (("ar", "", "en/"), ("en", "en/", "")):
             doc = read(built_site, prefix + rel)
-            alternates = {a["hreflang"]: a["href"] for a in doc.find_all("link", rel="alternate")}
+            alternates = {a["hreflang"]: a["href"] for a in doc.find_all("link", rel="alternate") if "hreflang" in a}
             assert alternates == {
                 "ar": site_url + path,
                 "en": site_url + "en/" + path,
@@ -215,3 +215,30 @@ def test_shared_links_carry_a_short_description_cut_between_words(built_site):
                 assert full.startswith(stem), (rel, short)
                 assert full[len(stem):][:1] in (" ", ""), (rel, short)  # between words
     assert cut > 0  # some descriptions really were longer than 200 characters
+
+
+def test_each_language_has_an_atom_feed_of_what_changed(built_site, real_data, site_url):
+    """One entry per dated status change, newest first, each linking to its deal's page in
+    the feed's language; every page's <head> links its own language's feed."""
+    import xml.etree.ElementTree as ET
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    changes = sorted(((c.date, d) for d in real_data.deals.values() for c in d.status),
+                     key=lambda x: x[0], reverse=True)
+    for lang, prefix in (("ar", ""), ("en", "en/")):
+        root = ET.parse(built_site / prefix / "feed.xml").getroot()
+        assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+        entries = root.findall("a:entry", ns)
+        assert len(entries) == min(len(changes), 100)
+        dates = [e.find("a:updated", ns).text for e in entries]
+        assert dates == sorted(dates, reverse=True)
+        assert dates[0] == f"{changes[0][0].isoformat()}T00:00:00Z" == root.find("a:updated", ns).text
+        for entry in entries:
+            href = entry.find("a:link", ns).get("href")
+            assert href.startswith(site_url + prefix + "deals/")
+            assert (built_site / href.removeprefix(site_url) / "index.html").is_file(), href
+            deal = real_data.deals[href.rstrip("/").rsplit("/", 1)[1]]
+            assert entry.find("a:title", ns).text.startswith(deal.title[lang])
+        for rel in ("index.html", "deals/index.html", f"deals/{changes[0][1].id}/index.html"):
+            links = [a for a in read(built_site, prefix + rel).find_all("link", rel="alternate")
+                     if a.get("type") == "application/atom+xml"]
+            assert [a["href"] for a in links] == [site_url + prefix + "feed.xml"], rel
