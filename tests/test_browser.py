@@ -129,3 +129,20 @@ def test_every_table_shows_all_its_columns_from_1024_px(chromium, server, width,
             .map(box => location.pathname + ': ' + box.scrollWidth + ' > ' + box.clientWidth)""")
     context.close()
     assert overflowing == []
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_home_opens_with_the_figures_then_the_chart_on_a_phone(phone, server, real_data, prefix):
+    """Above the fold at 390 × 844: four figure cards (purchase commitments, announced against
+    operating capacity, deals tracked, last update), then the start of the money-flow chart."""
+    phone.goto(f"{server.url}/{prefix}")
+    cards = phone.locator("ul.ox-headline > li")
+    assert cards.count() == 4
+    for i in range(4):
+        box = cards.nth(i).bounding_box()
+        assert box["y"] + box["height"] <= 844, i
+    assert cards.nth(2).locator(".ox-headline__value").inner_text() == str(len(real_data.deals))
+    chart = phone.locator("article figure svg, article svg").first.bounding_box()
+    assert chart["y"] < 844
+    intro = phone.locator("article [data-pagefind-body] > p").first.bounding_box(timeout=5000)
+    assert intro["y"] > chart["y"]  # the prose follows the picture

@@ -122,7 +122,8 @@ def test_every_label_with_slots_is_filled_by_the_code(real_data, lang):
     ctx = render.Ctx.make(real_data, lang)
     values = {"n": "12", "deals": ctx.loc.count(12, "deal"), "companies": ctx.loc.count(3, "company"),
               "total": ctx.loc.money(agg.total(real_data, agg.INTO_OPENAI)), "status": ctx.status_label("paused"),
-              "deal": real_data.deals["stargate"].title[lang], "start": "x", "end": "y", "link": "z"}
+              "deal": real_data.deals["stargate"].title[lang], "start": "x", "end": "y", "link": "z",
+              "operating": "1.9 GW", "year": ctx.loc.period("2025")}
     for key, text in real_data.labels.ui.items():
         out = filled(text[lang], values)
         assert "{" not in out and "}" not in out, key

@@ -294,6 +294,7 @@ def direction(deal: Deal) -> str:
 # Named figures for hand-written pages: {{ calc:<name> }}
 
 COST_FIGURE = "cost-per-gw-huang"  # the $50-60 billion per gigawatt estimate
+OPERATING_FIGURE = "openai-compute-2025"  # capacity OpenAI actually runs, set against what is announced
 
 
 def implied_cost(data: DataSet, gigawatts: Decimal) -> Amount | None:

@@ -66,5 +66,31 @@ def totals_table(ctx: render.Ctx, page: str) -> str:
     return render.sortable_table(head, rows)
 
 
+def headline_cards(ctx: render.Ctx, page: str) -> str:
+    """The home page's opening: four figures a reader came for, each linking to its detail."""
+    figures = agg.figures(ctx.data)
+    buys, _ = figures[agg.OPENAI_BUYS.name]
+    sites, _ = figures[agg.SITES.name]
+    operating = ctx.data.figures.get(agg.OPERATING_FIGURE)
+    if operating is None:
+        raise KeyError(f"figure '{agg.OPERATING_FIGURE}' must exist")
+    loc = ctx.loc
+    cards = [
+        ("card-buys", loc.money(buys), ctx.t("card-buys-note"), "#key-numbers"),
+        ("card-capacity", loc.capacity(agg.as_gw(sites)),
+         ctx.t("card-capacity-note").format(operating=loc.quantity(operating.value, operating.unit),
+                                            year=loc.period(str(operating.as_of))), "#capacity"),
+        ("card-deals", loc.number(len(ctx.data.deals)), ctx.t("card-deals-note"), render.href(page, "deals/index.md")),
+        ("card-updated", loc.date(ctx.data.site.as_of), ctx.t("card-updated-note"), render.href(page, "timeline.md")),
+    ]
+    items = "".join(
+        f'<li><a href="{target}"><span class="ox-headline__label">{ctx.html(ctx.t(label))}</span>'
+        f'<strong class="ox-headline__value">{ctx.html(value)}</strong>'
+        f'<span class="ox-headline__note">{ctx.html(note)}</span></a></li>'
+        for label, value, note, target in cards
+    )
+    return f'<ul class="ox-headline">{items}</ul>\n'
+
+
 def tables():
-    return {"gigawatt-costs": gigawatt_costs_table, "left-out": left_out_table, "totals": totals_table}
+    return {"headline": headline_cards, "gigawatt-costs": gigawatt_costs_table, "left-out": left_out_table, "totals": totals_table}
