@@ -276,8 +276,7 @@ def on_page_content(html, page, config, files):
 def on_post_page(output, page, config):
     """Valid HTML: Material's templates put `autocomplete` on checkboxes, where HTML does not
     allow it, and a table-of-contents label `for` a checkbox that pages outside the sidebar lack."""
-    html = enrich.drop_attribute(output, "input", "autocomplete", when={"type": "checkbox"})
-    return enrich.drop_dangling_labels(html)
+    return enrich.repair_theme_markup(output)
 
 
 OG_LOCALES = {"ar": "ar_AR", "en": "en_GB"}
@@ -288,10 +287,21 @@ def _lang_prefix(lang: str) -> str:
     return "" if lang == LANGS[0] else f"{lang}/"
 
 
+def _site_url(config) -> str:
+    """The site's absolute address with one trailing slash (SITE_URL overrides mkdocs.yml)."""
+    return (config.site_url or "/").rstrip("/") + "/"
+
+
+def on_env(env, config, files):
+    """The template filter that shortens a page's description for shared links (share.py)."""
+    env.filters["og_description"] = share.og_description
+    return env
+
+
 def on_page_context(context, page, config, nav):
     """Alternates of this page in every language: absolute for hreflang and
     OpenGraph, relative for the switcher (so a local preview stays local)."""
-    site_url = (config.site_url or "/").rstrip("/") + "/"
+    site_url = _site_url(config)
     lang = config.theme.get("language", LANGS[0])
     url = page.url
     if url.startswith(_lang_prefix(lang)):
@@ -301,8 +311,6 @@ def on_page_context(context, page, config, nav):
     ]
     context["explainer_default_href"] = f"{site_url}{url}"
     context["explainer_self_href"] = f"{site_url}{_lang_prefix(lang)}{url}"
-    description = (page.meta or {}).get("description") or config.site_description or ""
-    context["explainer_og_description"] = share.og_description(str(description))
     context["explainer_feed"] = {
         "href": f"{site_url}{_lang_prefix(lang)}{feed.FEED_FILE}",
         "title": _state["data"].labels.ui["feed"][lang],
@@ -337,7 +345,7 @@ def on_post_build(config):
         downloads.mkdir(parents=True, exist_ok=True)
         for name, make in opendata.DOWNLOADS.items():
             (downloads / name).write_bytes(make(_state["data"]))
-        base = (config.site_url or "/").rstrip("/") + "/" + _lang_prefix(lang)
+        base = _site_url(config) + _lang_prefix(lang)
         (site / _lang_prefix(lang) / feed.FEED_FILE).write_text(feed.atom_feed(_ctx(lang), base), encoding="utf-8")
         if lang != LANGS[0]:
             alternates = _state["urls"].get(lang, {}).values()

@@ -100,9 +100,15 @@ def test_a_glossary_term_inside_an_isolated_name_keeps_the_name_whole(fixture_da
 
 
 def test_a_label_for_a_missing_control_loses_only_its_for():
-    from explainer.enrich import drop_dangling_labels
+    from explainer.enrich import repair_theme_markup
     html = ('<input type="checkbox" id="__drawer"><label for="__drawer">a</label>'
             '<label class="md-nav__title" for="__toc">b</label>')
-    assert drop_dangling_labels(html) == (
+    assert repair_theme_markup(html) == (
         '<input type="checkbox" id="__drawer"><label for="__drawer">a</label>'
         '<label class="md-nav__title">b</label>')
+
+
+def test_a_checkbox_loses_autocomplete_and_a_text_field_keeps_it():
+    from explainer.enrich import repair_theme_markup
+    html = '<input class="md-toggle" type="checkbox" id="a" autocomplete="off"><input type="text" autocomplete="off">'
+    assert repair_theme_markup(html) == '<input class="md-toggle" type="checkbox" id="a"><input type="text" autocomplete="off">'

@@ -68,9 +68,8 @@ def totals_table(ctx: render.Ctx, page: str) -> str:
 
 def headline_cards(ctx: render.Ctx, page: str) -> str:
     """The home page's opening: four figures a reader came for, each linking to its detail."""
-    figures = agg.figures(ctx.data)
-    buys, _ = figures[agg.OPENAI_BUYS.name]
-    sites, _ = figures[agg.SITES.name]
+    buys = agg.total(ctx.data, agg.OPENAI_BUYS)
+    sites = agg.total(ctx.data, agg.SITES)
     operating = ctx.data.figures.get(agg.OPERATING_FIGURE)
     if operating is None:
         raise KeyError(f"figure '{agg.OPERATING_FIGURE}' must exist")

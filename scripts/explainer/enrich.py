@@ -329,36 +329,26 @@ def _start_tag_without(tag: str, attrs: list[tuple[str, str | None]], attribute:
     return f"<{tag}{kept}>"
 
 
-def drop_attribute(html: str, tag: str, attribute: str, when: dict[str, str]) -> str:
-    """The page with `attribute` removed from every <tag> whose attributes match `when`;
-    every other byte is kept as it was."""
-    out = []
-    for token in tokens(html):
-        if token.kind == "start" and token.tag == tag:
-            attrs = _attrs(token.raw)
-            values = dict(attrs)
-            if attribute in values and all(values.get(k) == v for k, v in when.items()):
-                out.append(_start_tag_without(tag, attrs, attribute))
-                continue
-        out.append(token.raw)
-    return "".join(out)
-
-
 LABELABLE = {"input", "select", "textarea", "button", "meter", "output", "progress"}
 
 
-def drop_dangling_labels(html: str) -> str:
-    """The page with `for` removed from every <label> whose target control is not on it.
-    Material's table-of-contents title points at a checkbox that only the navigation
-    of pages listed in the sidebar carries; a label without `for` is valid and looks the same."""
+def repair_theme_markup(html: str) -> str:
+    """The page without the invalid markup Material's templates leave, in one pass; every
+    other byte is kept as it was:
+    - `autocomplete` on checkboxes, where HTML does not allow it;
+    - `for` on a <label> whose control is not on the page: the table-of-contents title points
+      at a checkbox that only pages listed in the sidebar carry (without `for` it looks the same)."""
     page = tokens(html)
     controls = {dict(_attrs(t.raw)).get("id") for t in page if t.kind == "start" and t.tag in LABELABLE}
     out = []
     for token in page:
-        if token.kind == "start" and token.tag == "label":
+        if token.kind == "start" and token.tag in ("input", "label"):
             attrs = _attrs(token.raw)
-            target = dict(attrs).get("for")
-            if target is not None and target not in controls:
+            values = dict(attrs)
+            if token.tag == "input" and values.get("type") == "checkbox" and "autocomplete" in values:
+                out.append(_start_tag_without("input", attrs, "autocomplete"))
+                continue
+            if token.tag == "label" and "for" in values and values["for"] not in controls:
                 out.append(_start_tag_without("label", attrs, "for"))
                 continue
         out.append(token.raw)
