@@ -42,7 +42,7 @@ def atom_feed(ctx: render.Ctx, base: str) -> str:
     for date, key, change in items:
         deal = ctx.data.deals[key]
         entry = sub(feed, "entry")
-        sub(entry, "title", f"{deal.title[ctx.lang]}: {ctx.status_label(change.status)}")
+        sub(entry, "title", f"{deal.title[ctx.lang]} — {ctx.t('status-is')}: {ctx.status_label(change.status)}")
         page = base + render.page_url(f"deals/{key}.md")
         sub(entry, "id", f"{page}#{date.isoformat()}-{change.status}")
         sub(entry, "link", rel="alternate", type="text/html", href=page)

@@ -407,7 +407,9 @@ def deal_page(ctx: Ctx, deal: Deal) -> str:
         facts.append((ctx.t("direction"), ctx.html(ctx.t(f"direction-{way}"))))
     facts.append((ctx.t("verified"), ctx.html(ctx.loc.date(deal.verified))))
     out = [
-        front_matter(deal.title[ctx.lang], deal.summary[ctx.lang]),
+        # a shared link says where the deal stands first, before the summary of how it began
+        front_matter(deal.title[ctx.lang], f"{ctx.t('status')}: {ctx.status_label(status.status)} "
+                     f"({ctx.loc.date(status.date)}). {deal.summary[ctx.lang]}"),
         f"# {ctx.md(deal.title[ctx.lang])}\n",
         f'<p class="ox-lede">{ctx.html(deal.summary[ctx.lang])}</p>\n',
         _dl(facts),
