@@ -15,8 +15,9 @@ What it does, by MkDocs event:
                     isolate Latin names in Arabic page titles.
 - on_page_content:  glossary tooltips, Latin isolation and digits on the page's HTML.
 - on_page_context:  hreflang/OpenGraph alternates, the language switch, the search link.
-- on_post_build:    once all languages are built: open-data downloads, /en/sitemap.xml,
-                    the Pagefind search index.
+- on_post_build:    once all languages are built: open-data downloads, Atom feeds, share
+                    cards (cards.py, cached in .cache/cards/), /en/sitemap.xml, the
+                    Pagefind search index.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
@@ -39,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from explainer import (  # noqa: E402
+    cards,
     enrich,
     feed,
     l10n,
@@ -163,6 +165,7 @@ def on_config(config):
                 logging.getLogger("mkdocs").removeHandler(handler)
     if _state["depth"] == 1:
         _state["urls"] = {}
+        _state["cards"] = {}
         _state["problems"] = []
         _state["report"] = ""
         if _serving():
@@ -310,10 +313,25 @@ def on_page_context(context, page, config, nav):
         {"lang": other, "href": f"{site_url}{_lang_prefix(other)}{url}"} for other in LANGS
     ]
     context["explainer_default_href"] = f"{site_url}{url}"
+    # Material's head prints one hreflang link per config.extra.alternate entry;
+    # mkdocs-static-i18n has just set them for this page, relative: make them absolute
+    # (it sets them as an attribute, which is what the template reads)
+    config.extra.alternate = [
+        {"lang": other, "link": f"{site_url}{_lang_prefix(other)}{url}", "name": LANG_NAMES[other][0]} for other in LANGS
+    ]
     context["explainer_self_href"] = f"{site_url}{_lang_prefix(lang)}{url}"
     context["explainer_feed"] = {
         "href": f"{site_url}{_lang_prefix(lang)}{feed.FEED_FILE}",
         "title": _state["data"].labels.ui["feed"][lang],
+    }
+    # the share card: drawn once per content in on_post_build, named by its content's hash
+    title = config.site_name if page.is_homepage else page.meta.get("title") or page.title or config.site_name
+    title = str(Markup(title).striptags())
+    card = cards.card_for(_ctx(lang), _page_rel(page, config), title)
+    _state["cards"][card.file_name()] = card
+    context["explainer_card"] = {
+        "href": f"{site_url}{cards.FOLDER}/{card.file_name()}", "alt": card.alt(),
+        "width": cards.WIDTH, "height": cards.HEIGHT,
     }
     context["explainer_og_locale"] = OG_LOCALES[lang]
     context["explainer_og_alternates"] = [OG_LOCALES[o] for o in LANGS if o != lang]
@@ -350,6 +368,12 @@ def on_post_build(config):
         if lang != LANGS[0]:
             alternates = _state["urls"].get(lang, {}).values()
             (site / lang / "sitemap.xml").write_text(_sitemap(alternates, lang), encoding="utf-8")
+    try:
+        drawn = cards.write(list(_state["cards"].values()), site / cards.FOLDER, ROOT / ".cache" / "cards")
+    except cards.CardError as exc:
+        raise PluginError(str(exc)) from None
+    if drawn:
+        log.info("explainer: %d share card(s) drawn", drawn)
     for page in site.rglob("404.html"):  # rendered from a template, without on_post_page
         page.write_text(on_post_page(page.read_text(encoding="utf-8"), None, config), encoding="utf-8")
     _index_search(site)

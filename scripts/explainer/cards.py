@@ -1,0 +1,159 @@
+"""Share cards: a 1200×630 PNG per page and language, shown when a link is shared.
+
+What a card says is decided here, from data and the page's title (`card_for`, pure).
+How it looks is templates/card.typ, set by Typst (the `typst` wheel) in the site's own
+font, vendored as TrueType in fonts/ (Typst reads TrueType and OpenType, not WOFF2):
+Arabic is shaped and set right to left, with Latin names and numbers in their order, and
+no system library or font is involved, so the result is the same on every machine.
+
+Each card is named by a hash of everything that shapes it (its text, the template and
+the fonts), so a card is drawn once and kept in a cache folder until its content changes,
+and a changed card gets a new address that apps which cache previews have never seen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from . import aggregates as agg
+from . import l10n, render
+
+HERE = Path(__file__).resolve().parent
+TEMPLATE = HERE / "templates" / "card.typ"
+FONTS = HERE / "fonts"
+WIDTH, HEIGHT = 1200, 630
+FOLDER = "assets/cards"  # under the site root, shared by both languages
+
+
+class CardError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Card:
+    lang: str
+    dir: str
+    site: str
+    title: str
+    title_size: int  # in points: long titles get smaller type, never cut
+    figure: str = ""  # the page's key figure, e.g. a deal's value
+    figure_label: str = ""
+    detail: str = ""  # a second figure beside it, e.g. a deal's capacity
+    status: str = ""  # where a deal stands, and since when
+    as_of: str = ""
+
+    def alt(self) -> str:
+        """og:image:alt: what the card shows, in words."""
+        parts = [self.title]
+        if self.figure:
+            parts.append(f"{self.figure_label}: {self.figure}" + (f" ({self.detail})" if self.detail else ""))
+        parts += [self.status, self.site, self.as_of]
+        sep = "، " if self.lang == "ar" else ", "
+        return sep.join(p for p in parts if p)
+
+    def key(self) -> str:
+        """A name that changes whenever anything drawn on the card changes."""
+        digest = hashlib.sha256(_renderer_digest().encode())
+        digest.update(json.dumps(asdict(self), ensure_ascii=False, sort_keys=True).encode())
+        return digest.hexdigest()[:20]
+
+    def file_name(self) -> str:
+        return f"{self.key()}.png"
+
+
+_DIGEST: list[str] = []
+
+
+def _renderer_digest() -> str:
+    """The template's and fonts' bytes: a new template or font redraws every card."""
+    if not _DIGEST:
+        digest = hashlib.sha256(TEMPLATE.read_bytes())
+        for font in sorted(FONTS.glob("*.ttf")):
+            digest.update(font.read_bytes())
+        _DIGEST.append(digest.hexdigest())
+    return _DIGEST[0]
+
+
+def _title_size(title: str) -> int:
+    length = len(l10n.strip_isolates(title))
+    return 60 if length <= 45 else 50 if length <= 80 else 42
+
+
+def _digits(ctx: render.Ctx, text: str) -> str:
+    from .enrich import arabic_digits_text  # the page's own digits, as the hook sets them
+
+    return arabic_digits_text(text) if ctx.lang == "ar" and ctx.data.site.arabic_digits == "arab" else text
+
+
+def card_for(ctx: render.Ctx, src: str, title: str) -> Card:
+    """The card of the page at `src` (its path inside its language folder, e.g.
+    deals/amd.md) whose title is `title`: a deal's value and capacity and where it
+    stands, the home page's headline total, and for every page the site and the date."""
+    data, loc = ctx.data, ctx.loc
+    title = l10n.strip_isolates(title).strip()
+    site = data.site.title[ctx.lang]
+    fields = {"figure": "", "figure_label": "", "detail": "", "status": ""}
+    deal_id = src[len("deals/"):-len(".md")] if src.startswith("deals/") else ""
+    if deal_id in data.deals:
+        deal = data.deals[deal_id]
+        status = deal.current_status
+        if deal.value.kind != "undisclosed":
+            fields.update(figure=loc.money(deal.value), figure_label=ctx.t("value"))
+            if deal.capacity:
+                fields["detail"] = f"{ctx.t('capacity')}: {loc.capacity(deal.capacity)}"
+        elif deal.capacity:
+            fields.update(figure=loc.capacity(deal.capacity), figure_label=ctx.t("capacity"))
+        fields["status"] = f"{ctx.t('status')}: {ctx.status_label(status.status)} ({loc.date(status.date)})"
+    elif src == "index.md":
+        fields.update(figure=loc.money(agg.total(data, agg.OPENAI_BUYS)), figure_label=ctx.t("card-buys"),
+                      detail=ctx.t("card-buys-note"))
+    if not title or title == site:
+        title = site
+    if title == site:
+        site = ""  # the home page's title is the site's name: said once
+    fields = {name: l10n.strip_isolates(_digits(ctx, value)) for name, value in fields.items()}
+    return Card(
+        lang=ctx.lang,
+        dir="rtl" if ctx.lang == "ar" else "ltr",
+        site=site,
+        title=_digits(ctx, title),
+        title_size=_title_size(title),
+        as_of=_digits(ctx, f"{ctx.t('as-of')} {loc.date(data.site.as_of)}"),
+        **fields,
+    )
+
+
+def draw(cards: list[Card]) -> list[bytes]:
+    """PNG bytes for each card, in order, from one Typst run (one page per card)."""
+    if not cards:
+        return []
+    import typst  # only the build draws cards; the rest of the pipeline never needs it
+
+    payload = json.dumps([asdict(card) for card in cards], ensure_ascii=False)
+    try:
+        images = typst.compile(
+            str(TEMPLATE), root=str(HERE), font_paths=[str(FONTS)], ignore_system_fonts=True,
+            format="png", ppi=72, sys_inputs={"cards": payload},
+        )
+    except Exception as exc:  # Typst reports template errors as a plain exception
+        raise CardError(f"share cards could not be drawn: {exc}") from None
+    return images if isinstance(images, list) else [images]
+
+
+def write(cards: list[Card], out_dir: Path, cache_dir: Path) -> int:
+    """Copy every card into out_dir, drawing only those not yet in cache_dir; returns how many were drawn."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    unique = {card.file_name(): card for card in cards}
+    missing = [card for name, card in unique.items() if not (cache_dir / name).is_file()]
+    for card, image in zip(missing, draw(missing), strict=True):
+        partial = cache_dir / (card.file_name() + ".part")
+        partial.write_bytes(image)
+        partial.replace(cache_dir / card.file_name())  # never a half-written card in the cache
+    for name in unique:
+        shutil.copyfile(cache_dir / name, out_dir / name)
+    return len(missing)
