@@ -242,3 +242,40 @@ def test_each_language_has_an_atom_feed_of_what_changed(built_site, real_data, s
             links = [a for a in read(built_site, prefix + rel).find_all("link", rel="alternate")
                      if a.get("type") == "application/atom+xml"]
             assert [a["href"] for a in links] == [site_url + prefix + "feed.xml"], rel
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_feed_parses_cleanly_and_holds_every_change(built_site, real_data, prefix):
+    """A feed reader's view (feedparser): well-formed Atom, every entry dated, titled and linked."""
+    import feedparser
+    feed = feedparser.parse((built_site / prefix / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    changes = sum(len(deal.status) for deal in real_data.deals.values())
+    assert len(feed.entries) == min(changes, 100)
+    assert len({entry.id for entry in feed.entries}) == len(feed.entries)
+    for entry in feed.entries:
+        assert entry.title and entry.link and entry.updated_parsed and entry.summary
+
+
+@pytest.mark.parametrize(("prefix", "lang"), [("", "ar"), ("en/", "en")])
+def test_what_changed_lists_every_change_newest_first(built_site, real_data, prefix, lang):
+    doc = read(built_site, f"{prefix}changes/index.html")
+    times = [t["datetime"] for t in doc.find_all("time")]
+    changes = sorted((c.date.isoformat() for d in real_data.deals.values() for c in d.status), reverse=True)
+    assert times == changes
+    assert [a for a in doc.find_all("a") if a.get("type") == "application/atom+xml"]
+    # the home page's "last checked" card leads here
+    home = read(built_site, f"{prefix}index.html")
+    assert [a for a in home.find_all("a") if a.get("href") == "changes/"]
+
+
+def test_every_deal_page_shows_when_it_last_changed_and_was_last_verified(built_site, real_data):
+    from explainer.l10n import Localiser
+    for lang, prefix in (("ar", ""), ("en", "en/")):
+        loc, labels = Localiser(lang), real_data.labels.ui
+        for deal in real_data.deals.values():
+            text = read(built_site, f"{prefix}deals/{deal.id}/index.html").text
+            changed = max(c.date for c in deal.status)
+            assert f"{labels['last-changed'][lang]} {loc.date(changed)}" in text, deal.id
+            assert f"{labels['verified'][lang]} {loc.date(deal.verified)}" in text, deal.id

@@ -80,7 +80,7 @@ def headline_cards(ctx: render.Ctx, page: str) -> str:
          ctx.t("card-capacity-note").format(operating=loc.quantity(operating.value, operating.unit),
                                             year=loc.period(str(operating.as_of))), "#capacity"),
         ("card-deals", loc.number(len(ctx.data.deals)), ctx.t("card-deals-note"), render.href(page, "deals/index.md")),
-        ("card-updated", loc.date(ctx.data.site.as_of), ctx.t("card-updated-note"), render.href(page, "timeline.md")),
+        ("card-updated", loc.date(ctx.data.site.as_of), ctx.t("card-updated-note"), render.href(page, render.CHANGES)),
     ]
     items = "".join(
         f'<li><a href="{target}"><span class="ox-headline__label">{ctx.html(ctx.t(label))}</span>'

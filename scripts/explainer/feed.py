@@ -10,7 +10,7 @@ from . import render
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.xml"
-FEED_SIZE = 100  # the newest changes; the timeline page holds them all
+FEED_SIZE = 100  # the newest changes; the "what changed" page holds them all
 
 
 def _stamp(date: dt.date) -> str:
@@ -28,14 +28,13 @@ def atom_feed(ctx: render.Ctx, base: str) -> str:
             element.text = text
         return element
 
-    # the timeline's deal changes (not its milestones), newest first
-    items = [(date, key, change) for date, key, change in reversed(render.timeline_events(ctx.data)) if key][:FEED_SIZE]
+    items = render.changes(ctx.data)[:FEED_SIZE]
     site = ctx.data.site.title[ctx.lang]
     sub(feed, "title", f"{site}: {ctx.t('what-changed')}")
     sub(feed, "subtitle", ctx.data.site.description[ctx.lang])
     sub(feed, "id", base + FEED_FILE)
     sub(feed, "link", rel="self", type="application/atom+xml", href=base + FEED_FILE)
-    sub(feed, "link", rel="alternate", type="text/html", href=base + render.page_url("timeline.md"))
+    sub(feed, "link", rel="alternate", type="text/html", href=base + render.page_url(render.CHANGES))
     sub(feed, "updated", _stamp(items[0][0] if items else ctx.data.site.as_of))
     author = sub(feed, "author")
     sub(author, "name", site)

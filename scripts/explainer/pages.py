@@ -13,6 +13,7 @@ def generated_pages(data: DataSet, lang: str) -> dict[str, str]:
         **render.companies_index_pages(ctx),
         **render.glossary_pages(ctx),
         **render.timeline_pages(ctx),
+        **render.changes_pages(ctx),
         **render.sources_pages(ctx),
         "quotes.md": render.quotes_page(ctx),
         "charts.md": charts.charts_page(ctx),

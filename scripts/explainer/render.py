@@ -405,6 +405,8 @@ def deal_page(ctx: Ctx, deal: Deal) -> str:
     way = aggregates.direction(deal)
     if way:
         facts.append((ctx.t("direction"), ctx.html(ctx.t(f"direction-{way}"))))
+    facts.append((ctx.t("last-changed"), Markup(
+        f'<a href="{href(page, CHANGES)}">{ctx.html(ctx.loc.date(status.date))}</a>')))
     facts.append((ctx.t("verified"), ctx.html(ctx.loc.date(deal.verified))))
     out = [
         # a shared link says where the deal stands first, before the summary of how it began
@@ -646,10 +648,33 @@ def timeline_pages(ctx: Ctx) -> dict[str, str]:
     return {paged_src(base, n): timeline_page(ctx, chunk, n, len(parts)) for n, chunk in enumerate(parts, start=1)}
 
 
-def timeline_page(ctx: Ctx, events: list[tuple], number: int = 1, count: int = 1) -> str:
-    page = paged_src("timeline.md", number)
-    title = _paged_title(ctx, ctx.t("timeline"), number)
-    out = [front_matter(title, ctx.data.site.description[ctx.lang]), f"# {ctx.md(title)}\n"]
+def changes(data: DataSet) -> list[tuple]:
+    """What changed, newest first: every dated change of status of every deal (a deal's first
+    entry is its first report or announcement). The feed and the "what changed" page list these."""
+    return [(date, key, change) for date, key, change in reversed(timeline_events(data)) if key]
+
+
+CHANGES = "changes.md"
+
+
+def changes_pages(ctx: Ctx) -> dict[str, str]:
+    parts = chunked(changes(ctx.data), TIMELINE_PAGE_SIZE)
+    return {paged_src(CHANGES, n): timeline_page(ctx, chunk, n, len(parts), base=CHANGES)
+            for n, chunk in enumerate(parts or [[]], start=1)}
+
+
+def timeline_page(ctx: Ctx, events: list[tuple], number: int = 1, count: int = 1, base: str = "timeline.md") -> str:
+    """A list of dated events under month headings, in the order given: the timeline (oldest
+    first, milestones included) or what changed (newest first, the deals' changes only)."""
+    page = paged_src(base, number)
+    newest_first = base == CHANGES
+    title = _paged_title(ctx, ctx.t("what-changed" if newest_first else "timeline"), number)
+    intro = ctx.t("changes-intro") if newest_first else ctx.data.site.description[ctx.lang]
+    out = [front_matter(title, intro), f"# {ctx.md(title)}\n"]
+    if newest_first:
+        feed = href(page, "index.md") + "feed.xml"
+        out.append(f'<p class="ox-lede">{ctx.html(intro)} {ctx.html(ctx.t("changes-feed"))} <a href="{feed}" type="application/atom+xml">'
+                   f"{_text(ctx.t('feed'))}</a></p>\n")
     current_month = None
     items: list[str] = []
 
@@ -672,7 +697,7 @@ def timeline_page(ctx: Ctx, events: list[tuple], number: int = 1, count: int = 1
             f"<br>{note}</li>"
         )
     flush()
-    out.append(pager(ctx, "timeline.md", number, count))
+    out.append(pager(ctx, base, number, count))
     return "\n".join(out)
 
 
