@@ -52,6 +52,7 @@ from explainer import (  # noqa: E402
     placeholders,
     preview,
     render,
+    reuse,
     share,
     writer,
 )
@@ -64,6 +65,11 @@ _state: dict = {}
 
 def data_dir() -> Path:
     return Path(os.environ.get("EXPLAINER_DATA", ROOT / "data"))
+
+
+def _cache_dir() -> Path:
+    """Where drawn images (share cards, chart PNGs) are kept between builds; git-ignored."""
+    return Path(os.environ.get("EXPLAINER_CACHE", ROOT / ".cache"))
 
 
 def on_startup(command, dirty):
@@ -134,7 +140,7 @@ def _load_and_write(docs_dir: Path):
             f"data/ has {len(exc.problems)} problem(s); nothing was built:\n{lines}"
         ) from None
     try:
-        generated = pages.all_pages(data)
+        generated = pages.all_pages(data, _state.get("site_url", ""))
     except render.MissingLabel as exc:
         raise PluginError(f"{exc}; nothing was built") from None
     try:
@@ -164,6 +170,7 @@ def on_config(config):
             if isinstance(handler, CountHandler):
                 logging.getLogger("mkdocs").removeHandler(handler)
     if _state["depth"] == 1:
+        _state["site_url"] = _site_url(config)
         _state["urls"] = {}
         _state["cards"] = {}
         _state["problems"] = []
@@ -198,7 +205,7 @@ def _ctx(lang: str) -> render.Ctx:
     """One rendering context per language per build (it caches which page lists each
     glossary term and source), shared by every page instead of rebuilt for each."""
     if lang not in _state["ctx"]:
-        _state["ctx"][lang] = render.Ctx.make(_state["data"], lang)
+        _state["ctx"][lang] = render.Ctx.make(_state["data"], lang, pages.language_root(_state["site_url"], lang))
     return _state["ctx"][lang]
 
 
@@ -364,12 +371,15 @@ def on_post_build(config):
         for name, make in opendata.DOWNLOADS.items():
             (downloads / name).write_bytes(make(_state["data"]))
         base = _site_url(config) + _lang_prefix(lang)
+        for rel, content in reuse.files(_ctx(lang), _cache_dir() / "charts").items():  # every chart as SVG, PNG and CSV
+            (site / _lang_prefix(lang) / rel).parent.mkdir(parents=True, exist_ok=True)
+            (site / _lang_prefix(lang) / rel).write_bytes(content)
         (site / _lang_prefix(lang) / feed.FEED_FILE).write_text(feed.atom_feed(_ctx(lang), base), encoding="utf-8")
         if lang != LANGS[0]:
             alternates = _state["urls"].get(lang, {}).values()
             (site / lang / "sitemap.xml").write_text(_sitemap(alternates, lang), encoding="utf-8")
     try:
-        drawn = cards.write(list(_state["cards"].values()), site / cards.FOLDER, ROOT / ".cache" / "cards")
+        drawn = cards.write(list(_state["cards"].values()), site / cards.FOLDER, _cache_dir() / "cards")
     except cards.CardError as exc:
         raise PluginError(str(exc)) from None
     if drawn:

@@ -42,7 +42,8 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
 
 
 def mkdocs_build(project: Path, site: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    # drawn images are shared between the suite's builds, as between a contributor's builds
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EXPLAINER_CACHE": str(ROOT / ".cache"), **(env or {})}
     full_env.pop("EXPLAINER_DATA", None)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],

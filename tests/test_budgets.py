@@ -16,6 +16,7 @@ PAGE_TYPES = [
     "", "deals/", "deals/stargate/", "companies/", "companies/openai/", "glossary/",
     "timeline/", "sources/", "quotes/", "charts/", "search/",
     "circular-deals/", "gulf/", "gigawatt-cost/", "corrections/", "methodology/",
+    "changes/", "embed/money-flow/",
 ]
 DARK = ("", "deals/stargate/", "sources/", "charts/")  # the page types checked in dark mode too
 SWEEP = [(prefix, scheme, path) for prefix in ("", "en/") for scheme in ("light", "dark")
@@ -68,12 +69,13 @@ def test_every_page_type_is_clean(contexts, server, axe, prefix, scheme, path):
     assert problems == []
 
 
-def test_arabic_home_first_load_is_light(chromium, server):
+@pytest.mark.parametrize("path", ["", "embed/money-flow/"])
+def test_arabic_home_and_an_embed_first_load_is_light(chromium, server, path):
     context = chromium.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     finished = []
     page.on("requestfinished", lambda r: finished.append(r))
-    page.goto(server.url + "/")
+    page.goto(server.url + "/" + path)
     page.wait_for_load_state("networkidle")
     sizes = {r.url: r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in finished}
     total = sum(sizes.values())

@@ -131,8 +131,11 @@ class Chart:
     more: str = ""  # HTML line under the chart: what the chart leaves out, and where to find it
 
 
-def figure(ctx: render.Ctx, chart_id: str, page: str = "charts.md") -> str:
-    """A chart as a <figure>: caption, SVG, a note, and the same data as a table (one HTML block)."""
+def figure(ctx: render.Ctx, chart_id: str, page: str = "charts.md", kit: bool = True) -> str:
+    """A chart as a <figure>: caption, SVG, a note, the same data as a table (one HTML block),
+    and its reuse kit: downloads, embed and citation (reuse.py). With kit=False (the embed
+    page, where the chart is all there is), no kit, and the caption is the page's heading."""
+    from . import reuse  # reuse draws files from these charts
     if chart_id not in CHARTS:
         raise KeyError(f"no chart '{chart_id}' (known: {', '.join(CHARTS)})")
     chart = CHARTS[chart_id](ctx, page)
@@ -142,10 +145,12 @@ def figure(ctx: render.Ctx, chart_id: str, page: str = "charts.md") -> str:
     note += f'<p class="ox-chart__note">{ctx.html(chart.note)}</p>' if chart.note else ""
     return (
         f'<figure class="ox-chart" id="chart-{chart_id}">'
-        f"<figcaption>{ctx.html(chart.title)}</figcaption>\n{chart.svg}\n{note}"
+        + (f"<figcaption>{ctx.html(chart.title)}</figcaption>" if kit else
+           f'<figcaption><h1 class="ox-chart__title">{ctx.html(chart.title)}</h1></figcaption>')
+        + f"\n{chart.svg}\n{note}"
         f'<details class="ox-chart__data"><summary>{escape(ctx.t("chart-data"))}</summary>'
         f'<div class="ox-table"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
-        "</details></figure>\n"
+        "</details>" + (reuse.kit(ctx, page, chart_id, chart) if kit else "") + "</figure>\n"
     )
 
 

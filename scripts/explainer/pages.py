@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from . import charts, render
+from . import charts, render, reuse
 from .model import LANGS, DataSet
 
 
-def generated_pages(data: DataSet, lang: str) -> dict[str, str]:
-    ctx = render.Ctx.make(data, lang)
+def generated_pages(data: DataSet, lang: str, base_url: str = "") -> dict[str, str]:
+    """base_url: the absolute address of the site's root, for citations and embed snippets."""
+    ctx = render.Ctx.make(data, lang, language_root(base_url, lang))
     pages = {
         **render.deals_index_pages(ctx),
         **render.companies_index_pages(ctx),
@@ -18,6 +19,7 @@ def generated_pages(data: DataSet, lang: str) -> dict[str, str]:
         "quotes.md": render.quotes_page(ctx),
         "charts.md": charts.charts_page(ctx),
         "search.md": render.search_page(ctx),
+        **reuse.embed_pages(ctx),
     }
     for deal in data.deals.values():
         pages[f"deals/{deal.id}.md"] = render.deal_page(ctx, deal)
@@ -26,5 +28,12 @@ def generated_pages(data: DataSet, lang: str) -> dict[str, str]:
     return pages
 
 
-def all_pages(data: DataSet) -> dict[str, dict[str, str]]:
-    return {lang: generated_pages(data, lang) for lang in LANGS}
+def language_root(base_url: str, lang: str) -> str:
+    """The absolute address of a language's home: the site's root for the first language."""
+    if not base_url:
+        return ""
+    return base_url.rstrip("/") + "/" + ("" if lang == LANGS[0] else f"{lang}/")
+
+
+def all_pages(data: DataSet, base_url: str = "") -> dict[str, dict[str, str]]:
+    return {lang: generated_pages(data, lang, base_url) for lang in LANGS}

@@ -95,13 +95,14 @@ class Ctx:
     lang: str
     loc: l10n.Localiser
     prose: l10n.Localiser  # the same, for running prose: number words, «بين … و…»
+    base_url: str = ""  # the absolute address of this language's home ("" where unknown): citations, embeds
     _source_pages: dict[str, str] | None = None
     _term_pages: dict[str, str] | None = None
 
     @classmethod
-    def make(cls, data: DataSet, lang: str) -> Ctx:
+    def make(cls, data: DataSet, lang: str, base_url: str = "") -> Ctx:
         loc = l10n.Localiser(lang, data.site.arabic_digits)
-        return cls(data, lang, loc, loc.in_prose())
+        return cls(data, lang, loc, loc.in_prose(), base_url)
 
     @property
     def comma(self) -> str:
