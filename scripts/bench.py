@@ -11,6 +11,12 @@
       largest_page_bytes flat as N grows;
       build_s at most linear in N.
 
+  python scripts/bench.py --images
+      Builds the real site twice in a temporary folder: first with an empty image cache
+      (every share card and chart PNG drawn), then again with that cache (nothing drawn),
+      and prints {"cold_s": ..., "warm_s": ..., "images_s": cold - warm, "cards": ...}.
+      Target: images_s <= 2 (issue 13: share cards add no more than 2 s to a build).
+
   python scripts/bench.py --lighthouse
       Builds the real site, serves it gzipped on localhost and runs Lighthouse (mobile
       preset, from npm, with Debian's chromium) on the Arabic and English home and a
@@ -151,6 +157,24 @@ def scale(sizes: list[int]) -> None:
             }), flush=True)
 
 
+def images() -> None:
+    from helpers import copy_project, mkdocs_build
+
+    with tempfile.TemporaryDirectory(prefix="bench-img-") as tmp:
+        tmp = Path(tmp)
+        project = copy_project(tmp / "project")
+        times = []
+        for _ in range(2):
+            start = time.perf_counter()
+            result = mkdocs_build(project, tmp / "site", env={"EXPLAINER_CACHE": str(tmp / "cache")})
+            times.append(time.perf_counter() - start)
+            if result.returncode != 0:
+                sys.exit(result.stderr)
+        cards = len(list((tmp / "site" / "assets" / "cards").glob("*.png")))
+        print(json.dumps({"cold_s": round(times[0], 2), "warm_s": round(times[1], 2),
+                          "images_s": round(times[0] - times[1], 2), "cards": cards}), flush=True)
+
+
 def lighthouse() -> None:
     from browser import CHROMIUM, CHROMIUM_ARGS, Server
     from helpers import copy_project, mkdocs_build
@@ -196,13 +220,16 @@ def lighthouse() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--deals", type=int, nargs="*", help="synthetic sizes to build, e.g. 100 1000")
+    parser.add_argument("--images", action="store_true", help="time drawing share cards and chart PNGs")
     parser.add_argument("--lighthouse", action="store_true", help="run Lighthouse on the real site")
     args = parser.parse_args()
-    if not args.deals and not args.lighthouse:
-        parser.error("give --deals N [N ...] and/or --lighthouse")
+    if not args.deals and not args.lighthouse and not args.images:
+        parser.error("give --deals N [N ...], --images and/or --lighthouse")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.deals:
         scale(args.deals)
+    if args.images:
+        images()
     if args.lighthouse:
         lighthouse()
     return 0

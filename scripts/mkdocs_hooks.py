@@ -332,14 +332,15 @@ def on_page_context(context, page, config, nav):
         "title": _state["data"].labels.ui["feed"][lang],
     }
     # the share card: drawn once per content in on_post_build, named by its content's hash
-    title = config.site_name if page.is_homepage else page.meta.get("title") or page.title or config.site_name
-    title = str(Markup(title).striptags())
-    card = cards.card_for(_ctx(lang), _page_rel(page, config), title)
-    _state["cards"][card.file_name()] = card
-    context["explainer_card"] = {
-        "href": f"{site_url}{cards.FOLDER}/{card.file_name()}", "alt": card.alt(),
-        "width": cards.WIDTH, "height": cards.HEIGHT,
-    }
+    # (not for an embed page, which is shown inside other sites and carries no share tags)
+    if page.meta.get("template") != "embed.html":
+        title = config.site_name if page.is_homepage else page.meta.get("title") or page.title or config.site_name
+        card = cards.card_for(_ctx(lang), _page_rel(page, config), str(Markup(title).striptags()))
+        _state["cards"][card.file_name()] = card
+        context["explainer_card"] = {
+            "href": f"{site_url}{cards.FOLDER}/{card.file_name()}", "alt": card.alt(),
+            "width": cards.WIDTH, "height": cards.HEIGHT,
+        }
     context["explainer_og_locale"] = OG_LOCALES[lang]
     context["explainer_og_alternates"] = [OG_LOCALES[o] for o in LANGS if o != lang]
     other = next(o for o in LANGS if o != lang)
