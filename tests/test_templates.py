@@ -123,7 +123,8 @@ def test_every_label_with_slots_is_filled_by_the_code(real_data, lang):
     values = {"n": "12", "deals": ctx.loc.count(12, "deal"), "companies": ctx.loc.count(3, "company"),
               "total": ctx.loc.money(agg.total(real_data, agg.INTO_OPENAI)), "status": ctx.status_label("paused"),
               "deal": real_data.deals["stargate"].title[lang], "start": "x", "end": "y", "link": "z",
-              "operating": "1.9 GW", "year": ctx.loc.period("2025")}
+              "operating": "1.9 GW", "year": ctx.loc.period("2025"), "site": real_data.site.title[lang],
+              "date": ctx.loc.date(real_data.site.as_of), "title": "t", "url": "https://example.org/"}
     for key, text in real_data.labels.ui.items():
         out = filled(text[lang], values)
         assert "{" not in out and "}" not in out, key
@@ -141,7 +142,8 @@ def test_arabic_titles_used_as_subjects_are_definite(real_data):
 
 def test_arabic_ui_never_uses_hatta_for_up_to(real_data):
     for key, text in real_data.labels.ui.items():
-        assert "حتى" not in text["ar"] or key in ("as-of", "search-noscript"), key
+        # «محدَّثة حتى» is "checked until", a date, never an amount
+        assert "حتى" not in text["ar"] or key in ("as-of", "search-noscript", "chart-source", "chart-cite"), key
 
 
 def test_a_quoted_number_keeps_its_decimals_in_each_digit_setting(real_data):
