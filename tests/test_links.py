@@ -44,3 +44,9 @@ def test_the_real_pages_have_no_broken_link(real_data):
 def test_slugs_match_what_mkdocs_gives_arabic_and_english_headings():
     ids = links.anchors("# عنوان\n\n## ما الذي بقي منها؟\n\n## The key numbers {#key-numbers}\n\n## Why *circular*?\n")
     assert {"ما-الذي-بقي-منها", "key-numbers", "why-circular"} <= ids
+
+
+def test_anchors_are_the_headings_markdown_reads():
+    ids = links.anchors("# T\n\n```\n## Not a heading\n```\n\nSetext heading\n--------------\n\n## Styled {: .wide}\n")
+    assert {"setext-heading", "styled"} <= ids
+    assert "not-a-heading" not in ids

@@ -164,6 +164,14 @@ def test_html_in_data_text_is_refused_with_its_tag(data_dir):
     assert any(l.startswith("data/companies.yaml:") and "description.en: contains the HTML tag <img" in l for l in lines), lines
 
 
+def test_html_tags_are_found_by_a_tokenizer(data_dir):
+    edit(data_dir / "deals.yaml", "en: A non-binding letter of intent.}", 'en: A <abbr title="x > y">LOI</abbr> where 1 < 2.}')
+    assert problems(data_dir) == [
+        "data/deals.yaml:3: deal 'nvidia-loi': summary.en: contains the HTML tag <abbr title=\"x > y\">; "
+        "data text is shown as typed, so remove the tag"
+    ]
+
+
 def test_text_in_the_wrong_language_is_refused(data_dir):
     edit(data_dir / "deals.yaml", "summary: {ar: خطاب نوايا غير ملزم., en: A non-binding letter of intent.}",
          "summary: {ar: A non-binding letter of intent., en: خطاب نوايا غير ملزم.}")

@@ -96,6 +96,32 @@ def test_front_matter_and_code_are_ignored_but_line_numbers_are_the_files():
     assert skeleton.links == [("z.md", 7)]
 
 
+def test_pages_are_read_by_parsers_where_patterns_went_wrong():
+    text = (
+        "# T\n\n"
+        '<p><a title="a > b" href="deals/x.md">x</a> <span title="<h2>">not a heading</span></p>\n\n'
+        "<!-- [retired](old.md)\n## not a heading either -->\n\n"
+        '<table><tr><th colspan="2">Deal</th><th>Value</th></tr></table>\n\n'
+        "`[code](in-code.md)\nstill code` and [real](real.md)\n"
+    )
+    skeleton = parity.skeleton(text)
+    assert skeleton.headings == [(1, 1)]  # no <h2> inside an attribute or a comment
+    assert skeleton.links == [("deals/x.md", 3), ("real.md", 11)]  # `>` in an attribute; code over two lines
+    assert skeleton.tables == [(3, 8)]  # colspan counted
+
+
+def test_admonitions_footnotes_and_markdown_in_html_hold_markdown():
+    text = (
+        '# T\n\n!!! note "Note"\n    ## Inside\n\n    | a | b |\n    |---|---|\n    | c | d |\n\n'
+        '<div class="x" markdown="1">\n## In a div\n[in a div](div.md)\n</div>\n\n'
+        "Text.[^1]\n\n[^1]: See [the note](note.md).\n"
+    )
+    skeleton = parity.skeleton(text)
+    assert skeleton.headings == [(1, 1), (2, 4), (2, 11)]
+    assert skeleton.tables == [(2, 6)]
+    assert skeleton.links == [("div.md", 12), ("note.md", 17)]
+
+
 def test_generated_pages_are_not_compared(tmp_path):
     docs = tmp_path / "docs"
     for lang in ("ar", "en"):

@@ -20,6 +20,13 @@ def test_bare_numbers_are_reported_with_file_and_line():
     assert "'٢٠٢٥'" in problems[1] and "'500'" in problems[2]
 
 
+def test_only_the_text_a_reader_reads_is_checked():
+    text = '# T\n\n<span title="a > 2025">x</span> <!-- updated\n2025 --> and 3 left, `1\n2`\n'
+    problems = bare_numbers("docs/en/x.md", text)
+    assert [p.split(":")[1] for p in problems] == ["4"]
+    assert "the number '3' is typed in the text" in problems[0]
+
+
 def test_real_hand_written_pages_have_no_bare_numbers():
     from explainer.parity import hand_written_pages
     pages, _ = hand_written_pages(ROOT / "docs")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from pymdownx.slugs import slugify
@@ -20,52 +19,22 @@ from . import pages, parity, placeholders, render
 from .model import LANGS, DataSet
 
 _SLUG = slugify(case="lower")
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_ATTR_ID = re.compile(r"\{[^}\n]*#([\w-]+)[^}\n]*\}\s*$")
-_MD_LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-
-
-class _Ids(HTMLParser):
-    """Every id="..." an HTML fragment declares."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name == "id" and value:
-                self.ids.add(value)
-
-
-class _Text(HTMLParser):
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.feed(html)
-
-    def handle_data(self, data):
-        self.parts.append(data)
+_ATTRIBUTE_LIST = re.compile(r"[ \t]*\{:?([^}\n]*)\}[ \t]*$")  # `{#id .class}` ending a heading
+_ID = re.compile(r"#([\w-]+)")
 
 
 def anchors(markdown: str) -> set[str]:
     """The ids a page will have: its headings (explicit {#id} or slugified as MkDocs's toc
     extension does) and the ids of its HTML elements."""
-    body, _ = parity.strip_front_matter(markdown)
-    found = set(_Ids(body).ids)
-    for line in body.split("\n"):
-        match = _ATX.match(line)
-        if not match:
-            continue
-        text = match.group(2)
-        explicit = _ATTR_ID.search(text)
+    page = parity.parse(markdown)
+    found = set(page.ids)
+    for text, _ in page.heading_texts:
+        attributes = _ATTRIBUTE_LIST.search(text)
+        explicit = _ID.findall(attributes.group(1)) if attributes else []
         if explicit:
-            found.add(explicit.group(1))
-            continue
-        text = _MD_LINK_TEXT.sub(r"\1", text).replace("\\", "")
-        text = "".join(_Text(text).parts).replace("*", "").replace("`", "")
-        found.add(_SLUG(text, "-"))
+            found.add(explicit[-1])
+        else:
+            found.add(_SLUG(text[: attributes.start()] if attributes else text, "-"))
     return found
 
 

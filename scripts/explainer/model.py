@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
+from html.parser import HTMLParser
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -131,7 +132,46 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")  # as HTML writes a tag: no space after <
+class TolerantHTMLParser(HTMLParser):
+    """html.parser, which reads a malformed `<![...` or `<!...` as a browser does (a bogus
+    comment, up to the next `>`) instead of raising AssertionError."""
+
+    def parse_html_declaration(self, i: int) -> int:
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 2)
+            return end + 1 if end >= 0 else -1
+
+
+class _FirstTag(TolerantHTMLParser):
+    """The first HTML tag (start or end) in a text, as an HTML tokenizer reads it, or None:
+    `a < b`, `1<2` and `<<` are text, `<b>`, `</i>` and `<img src=x onerror="...">` are tags.
+    Only element names as HTML writes them count (letters, digits and hyphens), so an
+    address in brackets, `<javascript:...>` or `<https://...>`, is text, as Markdown shows it."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.tag: str | None = None
+        self._text = text
+        self._lines = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+        self.feed(text)
+        self.close()
+
+    def _found(self, name: str, source: str) -> None:
+        if self.tag is None and name.isascii() and name.replace("-", "").isalnum():
+            self.tag = source
+
+    def handle_starttag(self, tag, attrs):
+        self._found(tag, self.get_starttag_text() or f"<{tag}>")
+
+    def handle_endtag(self, tag):
+        line, column = self.getpos()
+        start = self._lines[line - 1] + column
+        end = self._text.find(">", start)
+        self._found(tag, self._text[start:end + 1] if end >= 0 else f"</{tag}>")
+
+
 _ARABIC = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -140,9 +180,9 @@ def _text(value: str) -> str:
     value = value.strip()
     if not value:
         raise ValueError("must not be empty")
-    tag = _HTML_TAG.search(value)
+    tag = _FirstTag(value).tag if "<" in value else None
     if tag:
-        raise ValueError(f"contains the HTML tag {tag.group(0)}; data text is shown as typed, so remove the tag")
+        raise ValueError(f"contains the HTML tag {tag}; data text is shown as typed, so remove the tag")
     return value
 
 
