@@ -25,17 +25,17 @@ class _BodyStart(HTMLParser):
     def __init__(self, html: str):
         super().__init__(convert_charrefs=False)
         self.lang = ""
-        self.offset: int | None = None
+        self.body_end: int | None = None  # (not `offset`: HTMLParser keeps its own position there)
         self._lines = html.split("\n")
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         if tag == "html":
             self.lang = dict(attrs).get("lang") or ""
-        elif tag == "body" and self.offset is None:
+        elif tag == "body" and self.body_end is None:
             line, column = self.getpos()
             start = sum(len(l) + 1 for l in self._lines[: line - 1]) + column
-            self.offset = start + len(self.get_starttag_text() or "")
+            self.body_end = start + len(self.get_starttag_text() or "")
 
 
 def banner(problems: list[str], lang: str, data: DataSet) -> str:
@@ -65,10 +65,10 @@ def mark_pages(site: Path, problems: list[str], data: DataSet) -> int:
         if BANNER_CLASS in html:
             continue
         found = _BodyStart(html)
-        if found.offset is None:
+        if found.body_end is None:
             continue
         lang = "en" if found.lang.startswith("en") else "ar"
-        path.write_text(html[: found.offset] + banner(problems, lang, data) + html[found.offset:], encoding="utf-8")
+        path.write_text(html[: found.body_end] + banner(problems, lang, data) + html[found.body_end:], encoding="utf-8")
         marked += 1
     return marked
 

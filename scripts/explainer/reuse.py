@@ -400,7 +400,7 @@ def kit(ctx: render.Ctx, page: str, chart_id: str, chart: charts.Chart) -> str:
     """Download, embed and cite, under a chart: plain links and <details>, no script needed
     (a copy button appears only where JavaScript runs: overrides/assets/kit.js)."""
     root = render.to_root(page)
-    files_ = " ".join(
+    files_ = " · ".join(  # a dot between formats, so "PNG SVG" never reads as one name
         f'<a href="{root}{FOLDER}/{chart_id}.{ext}" download>{label}</a>'
         for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", escape(ctx.t("chart-csv")))))
     columns = "".join(f"<li><code>{name}</code>: {ctx.html(ctx.t('csv-' + name.replace('_', '-')))}</li>"
