@@ -332,10 +332,14 @@ def on_page_context(context, page, config, nav):
         "title": _state["data"].labels.ui["feed"][lang],
     }
     # the share card: drawn once per content in on_post_build, named by its content's hash
-    # (not for an embed page, which is shown inside other sites and carries no share tags)
+    # what a shared link is called: the site's name on each language's home page (whose nav
+    # title is only "Home"), else the page's own title
+    rel_src = _page_rel(page, config)
+    title = config.site_name if rel_src == "index.md" else page.meta.get("title") or page.title or config.site_name
+    context["explainer_title"] = str(Markup(title).striptags())
+    # (no card for an embed page, which is shown inside other sites and carries no share tags)
     if page.meta.get("template") != "embed.html":
-        title = config.site_name if page.is_homepage else page.meta.get("title") or page.title or config.site_name
-        card = cards.card_for(_ctx(lang), _page_rel(page, config), str(Markup(title).striptags()))
+        card = cards.card_for(_ctx(lang), rel_src, context["explainer_title"])
         _state["cards"][card.file_name()] = card
         context["explainer_card"] = {
             "href": f"{site_url}{cards.FOLDER}/{card.file_name()}", "alt": card.alt(),

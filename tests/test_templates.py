@@ -124,7 +124,8 @@ def test_every_label_with_slots_is_filled_by_the_code(real_data, lang):
               "total": ctx.loc.money(agg.total(real_data, agg.INTO_OPENAI)), "status": ctx.status_label("paused"),
               "deal": real_data.deals["stargate"].title[lang], "start": "x", "end": "y", "link": "z",
               "operating": "1.9 GW", "year": ctx.loc.period("2025"), "site": real_data.site.title[lang],
-              "date": ctx.loc.date(real_data.site.as_of), "title": "t", "url": "https://example.org/"}
+              "date": ctx.loc.date(real_data.site.as_of), "title": "t", "url": "https://example.org/",
+              "last": ctx.loc.date(real_data.site.as_of), "payer": "a", "payee": "b", "note": "c"}
     for key, text in real_data.labels.ui.items():
         out = filled(text[lang], values)
         assert "{" not in out and "}" not in out, key
@@ -143,7 +144,7 @@ def test_arabic_titles_used_as_subjects_are_definite(real_data):
 def test_arabic_ui_never_uses_hatta_for_up_to(real_data):
     for key, text in real_data.labels.ui.items():
         # «محدَّثة حتى» is "checked until", a date, never an amount
-        assert "حتى" not in text["ar"] or key in ("as-of", "search-noscript", "chart-source", "chart-cite"), key
+        assert "حتى" not in text["ar"] or key in ("as-of", "search-noscript", "chart-source", "chart-cite", "changes-latest"), key
 
 
 def test_a_quoted_number_keeps_its_decimals_in_each_digit_setting(real_data):

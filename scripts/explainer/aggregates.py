@@ -61,7 +61,7 @@ class Money:
 
 @dataclass(frozen=True)
 class Power:
-    """Capacity of one basis: `site` (data-centre power) or `chips` (chips deployed)."""
+    """Capacity of one basis: `site` (data-centre power) or `chips` (chips a deal contracts to deploy)."""
 
     name: str
     basis: str

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import aggregates as agg
 from . import l10n, render
+from .model import ENDED, STALLED
 
 HERE = Path(__file__).resolve().parent
 TEMPLATE = HERE / "templates" / "card.typ"
@@ -44,6 +45,7 @@ class Card:
     figure_label: str = ""
     detail: str = ""  # a second figure beside it, e.g. a deal's capacity
     status: str = ""  # where a deal stands, and since when
+    alert: bool = False  # the deal has stalled or ended: its status is what a reader must see
     as_of: str = ""
 
     def alt(self) -> str:
@@ -52,8 +54,9 @@ class Card:
         if self.figure:
             parts.append(f"{self.figure_label}: {self.figure}" + (f" ({self.detail})" if self.detail else ""))
         parts += [self.status, self.site, self.as_of]
-        sep = "، " if self.lang == "ar" else ", "
-        return sep.join(p for p in parts if p)
+        if self.lang == "ar":
+            return "، ".join(p for p in parts if p)
+        return ". ".join(p for p in parts if p) + "."
 
     def key(self) -> str:
         """A name that changes whenever anything drawn on the card changes."""
@@ -96,18 +99,23 @@ def card_for(ctx: render.Ctx, src: str, title: str) -> Card:
     data, loc = ctx.data, ctx.loc
     title = l10n.strip_isolates(title).strip()
     site = data.site.title[ctx.lang]
-    fields = {"figure": "", "figure_label": "", "detail": "", "status": ""}
+    fields: dict = {"figure": "", "figure_label": "", "detail": "", "status": "", "alert": False}
     deal_id = src[len("deals/"):-len(".md")] if src.startswith("deals/") else ""
     if deal_id in data.deals:
         deal = data.deals[deal_id]
         status = deal.current_status
         if deal.value.kind != "undisclosed":
-            fields.update(figure=loc.money(deal.value), figure_label=ctx.t("value"))
+            # named for what the money is when one flow carries the whole value (a letter of
+            # intent's ceiling, a purchase commitment), not a bare "value"
+            kinds = [f.kind for f in deal.flows if f.amount == deal.value]
+            label = ctx.data.labels.flow_kinds[kinds[0]][ctx.lang] if len(kinds) == 1 else ctx.t("value")
+            fields.update(figure=loc.money(deal.value), figure_label=label)
             if deal.capacity:
                 fields["detail"] = f"{ctx.t('capacity')}: {loc.capacity(deal.capacity)}"
         elif deal.capacity:
             fields.update(figure=loc.capacity(deal.capacity), figure_label=ctx.t("capacity"))
         fields["status"] = f"{ctx.t('status')}: {ctx.status_label(status.status)} ({loc.date(status.date)})"
+        fields["alert"] = status.status in STALLED or status.status in ENDED  # shown in red, in bold
     elif src == "index.md":
         fields.update(figure=loc.money(agg.total(data, agg.OPENAI_BUYS)), figure_label=ctx.t("card-buys"),
                       detail=ctx.t("card-buys-note"))
@@ -115,7 +123,8 @@ def card_for(ctx: render.Ctx, src: str, title: str) -> Card:
         title = site
     if title == site:
         site = ""  # the home page's title is the site's name: said once
-    fields = {name: l10n.strip_isolates(_digits(ctx, value)) for name, value in fields.items()}
+    fields = {name: l10n.strip_isolates(_digits(ctx, value)) if isinstance(value, str) else value
+              for name, value in fields.items()}
     return Card(
         lang=ctx.lang,
         dir="rtl" if ctx.lang == "ar" else "ltr",

@@ -28,7 +28,7 @@ from markupsafe import escape
 
 from . import aggregates as agg
 from . import l10n, render
-from .model import FLOW_KINDS, Amount, Deal
+from .model import FLOW_KINDS, Amount, Capacity, Deal
 
 HUB = agg.HUB  # the company every chart is about
 W = 400  # viewBox width: about one unit per CSS pixel on a phone
@@ -182,8 +182,8 @@ def _some(ctx: render.Ctx, items, html: bool = False) -> str:
     return f"{_list(ctx, items[:MAX_LISTED])} {ctx.html(more) if html else more}"
 
 
-def _not_counted(ctx: render.Ctx, items: list[str]) -> str:
-    return f"{ctx.t('not-counted')}: {_some(ctx, items)}." if items else ""
+def _not_counted(ctx: render.Ctx, items: list[str], key: str = "not-counted") -> str:
+    return f"{ctx.t(key)}: {_some(ctx, items)}." if items else ""
 
 
 def _with_link(ctx: render.Ctx, key: str, href: str, text: str, **values) -> str:
@@ -239,11 +239,16 @@ def _draw_bars(ctx: render.Ctx, name: str, bars: list[Bar], fmt) -> tuple[str, f
                 scale = min(scale, (room - ink) / high)
     y = 6
     group = ""
+    segments: list[float] = []  # the axis runs beside the bars, never through a group's heading
     for bar, label in zip(bars, labels):
         if bar.group and bar.group != group:
+            if group:
+                segments.append(y - 4)
             group = bar.group
             canvas.text(0, y + 14, group, "ox-label ox-strong")
             y += 24
+        if len(segments) % 2 == 0:
+            segments.append(y - 4 if group else 0.0)
         length = float(bar.total.high or 0) * scale
         canvas.text(axis - 8, y + thick / 2 + 4, bar.name, "ox-label", anchor="end")
         data = f' data-key="{bar.key}"' if bar.key else ' data-others="1"'
@@ -252,7 +257,9 @@ def _draw_bars(ctx: render.Ctx, name: str, bars: list[Bar], fmt) -> tuple[str, f
         canvas.text(axis + length + (-6 if inside else 6), y + thick / 2 + 4, label,
                     "ox-value ox-value--in" if inside else "ox-value", "end" if inside else "start", small)
         y += row
-    canvas.path([(axis, 0), (axis, y + 2)], "ox-axis")
+    segments.append(y + 2)
+    for top, bottom in zip(segments[::2], segments[1::2]):
+        canvas.path([(axis, top), (axis, bottom)], "ox-axis")
     return canvas, y + 2, labels
 
 
@@ -299,10 +306,18 @@ def _openai_buys(ctx, page):
     return _money_chart(ctx, page, agg.OPENAI_BUYS)
 
 
+def _capacity_text(ctx: render.Ctx, amount: Amount) -> str:
+    """A capacity in gigawatts, or in megawatts below one gigawatt ("750 MW", not "0.75 GW")."""
+    if 0 < (amount.high or 0) < 1:
+        scaled = {k: (v * 1000 if v is not None else None) for k, v in amount.model_dump().items() if k != "kind"}
+        return ctx.loc.capacity(Capacity(kind=amount.kind, **scaled, unit="MW"))
+    return ctx.loc.capacity(agg.as_gw(amount))
+
+
 def _capacity(ctx: render.Ctx, page: str) -> Chart:
     bars: list[Bar] = []
     totals = []
-    fmt = lambda a: ctx.loc.capacity(agg.as_gw(a))  # noqa: E731
+    fmt = lambda a: _capacity_text(ctx, a)  # noqa: E731
     for measure in (agg.SITES, agg.CHIPS):
         group = ctx.t(f"chart-{measure.name}")
         deals = agg.counted(ctx.data, measure)
@@ -537,7 +552,14 @@ def _money_flow(ctx: render.Ctx, page: str) -> Chart:
         measure = agg.flow_measure(kind)
         for deal, why in agg.left_out(ctx.data, measure):
             left.setdefault(deal.id, f"{render.title_in_text(ctx, deal)} ({reason_text(ctx, deal, why, measure)})")
-    note = _not_counted(ctx, list(left.values()))
+    # what a stake or a warrant stands for is part of the picture, wherever the chart goes
+    # (a PNG or an embed carries this note, not the table): Microsoft's stake came from its
+    # investments since 2019, AMD's warrant has not vested
+    stakes = [ctx.t("chart-flow-stake").format(payer=ctx.company_name(e.payer), payee=ctx.company_name(e.payee),
+                                                note=f.note[ctx.lang])
+              for e in edges if e.kind == "shares" for d in e.deals for f in d.flows
+              if f.note and (f.payer, f.payee, f.kind) == (e.payer, e.payee, e.kind)]
+    note = " ".join([*stakes, _not_counted(ctx, list(left.values()), "not-shown")])
     title = ctx.t("chart-flow")
     more = ""
     if omitted:

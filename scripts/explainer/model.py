@@ -485,7 +485,7 @@ class Deal(Strict):
                 f"status history starts on {first}, before the announcement date {self.announced}"
             )
         if self.capacity is not None and self.capacity.basis is None:
-            raise ValueError("capacity needs a basis: site (a data centre's power) or chips (chips deployed)")
+            raise ValueError("capacity needs a basis: site (a data centre's power) or chips (chips a deal contracts to deploy)")
         if self.part_of == self.id:
             raise ValueError("a deal cannot be part_of itself")
         return self

@@ -32,7 +32,7 @@ COLUMNS = [
     ("capacity_mw", "capacity in megawatts (1 GW = 1000 MW)"),
     ("capacity_min_mw", "lower bound of a capacity range, in MW"),
     ("capacity_max_mw", "upper bound of a capacity range, in MW"),
-    ("capacity_basis", "site (a data centre's power) or chips (chips deployed); the two overlap"),
+    ("capacity_basis", "site (a data centre's power) or chips (chip capacity contracted, mostly not yet deployed); the two overlap"),
     ("announced", "announcement date, YYYY-MM-DD"),
     ("status", "latest status (see data/labels.yaml statuses)"),
     ("status_date", "date of the latest status, YYYY-MM-DD"),

@@ -674,6 +674,9 @@ def timeline_page(ctx: Ctx, events: list[tuple], number: int = 1, count: int = 1
     out = [front_matter(title, intro), f"# {ctx.md(title)}\n"]
     if newest_first:
         feed = href(page, "index.md") + "feed.xml"
+        if events and number == 1:  # a reader sees at once how quiet the months since have been
+            intro += " " + ctx.t("changes-latest").format(last=ctx.loc.date(events[0][0]),
+                                                          date=ctx.loc.date(ctx.data.site.as_of))
         out.append(f'<p class="ox-lede">{ctx.html(intro)} {ctx.html(ctx.t("changes-feed"))} <a href="{feed}" type="application/atom+xml">'
                    f"{_text(ctx.t('feed'))}</a></p>\n")
     current_month = None

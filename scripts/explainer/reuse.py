@@ -19,6 +19,7 @@ import hashlib
 import io
 import json
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -36,7 +37,7 @@ FOLDER = "downloads/charts"  # under each language's root
 EMBED = "embed"  # embed pages: <lang root>/embed/<chart>/
 FONT_FAMILY = "IBM Plex Sans Arabic, Arial, sans-serif"
 PNG_SCALE = 3  # the 400-unit-wide chart becomes a 1200 px wide image
-PAD, PAD_X, HEAD_SIZE, FOOT_SIZE = 12, 40, 15, 10  # PAD_X: room for labels the chart lets overflow
+PAD, HEAD_SIZE, FOOT_SIZE = 12, 15, 10
 
 # What each chart's CSV holds: column -> label key of its meaning (data/labels.yaml).
 CSV_COLUMNS = {
@@ -176,6 +177,22 @@ def _lines(root: ET.Element, lines: list[str], x: float, y: float, size: float, 
     return y
 
 
+def _text_extent(svg: ET.Element, rtl: bool) -> tuple[float, float]:
+    """The leftmost and rightmost x any text reaches, by the charts' own width estimate."""
+    left, right = 0.0, 0.0
+    for text in svg.iter(f"{{{SVG}}}text"):
+        x, size = float(text.get("x", 0)), float(text.get("font-size", charts.SIZE))
+        width = charts._width("".join(text.itertext()), size)
+        anchor = text.get("text-anchor", "start")
+        if anchor == "middle":
+            left, right = min(left, x - width / 2), max(right, x + width / 2)
+        elif (anchor == "end") != rtl:  # the text ends at x, on its right
+            left = min(left, x - width)
+        else:
+            right = max(right, x + width)
+    return left, right
+
+
 def standalone_svg(ctx: render.Ctx, chart_id: str) -> str:
     """The page's SVG as a file: styles written onto the elements, the title above, and below
     it what the page says under the chart (what is left out, totals) and the source line."""
@@ -184,9 +201,12 @@ def standalone_svg(ctx: render.Ctx, chart_id: str) -> str:
     inner = ET.fromstring(chart.svg)
     _apply_styles(inner)
     width, height = (float(v) for v in inner.get("viewBox").split()[2:])
-    full_width = width + 2 * PAD_X
-    room = full_width - 2 * PAD
     rtl = ctx.lang == "ar"
+    # the page lets long labels overflow the chart's box into the margin; the file makes room
+    left, right = _text_extent(inner, rtl)
+    pad_left, pad_right = max(PAD, PAD - left), max(PAD, right - width + PAD)
+    full_width = pad_left + width + pad_right
+    room = full_width - 2 * PAD
     x = full_width - PAD if rtl else PAD  # text starts at the reading edge ("start" is the right under rtl)
     root = ET.Element(f"{{{SVG}}}svg", {
         "font-family": FONT_FAMILY, "font-size": str(charts.SIZE), "lang": ctx.lang,
@@ -196,7 +216,7 @@ def standalone_svg(ctx: render.Ctx, chart_id: str) -> str:
     y = _lines(root, charts._wrapped(l10n.strip_isolates(chart.title), room, HEAD_SIZE), x, PAD * 0.4, HEAD_SIZE,
                "#000000", bold=True)
     inner.attrib.pop("class", None)
-    inner.set("x", charts._n(PAD_X))
+    inner.set("x", charts._n(pad_left))
     inner.set("y", charts._n(y + 10))
     inner.set("width", charts._n(width))
     inner.set("height", charts._n(height))
@@ -206,7 +226,7 @@ def standalone_svg(ctx: render.Ctx, chart_id: str) -> str:
     for note in (_plain(chart.more), l10n.strip_isolates(chart.note)):
         if note:
             y = _lines(root, charts._wrapped(note, room, FOOT_SIZE), x, y, FOOT_SIZE, "#444444") + 3
-    credit = [source_line(ctx)] + ([chart_url(ctx, chart_id)] if ctx.base_url else [])
+    credit = charts._wrapped(source_line(ctx), room, FOOT_SIZE) + ([chart_url(ctx, chart_id)] if ctx.base_url else [])
     y = _lines(root, credit, x, y + 6, FOOT_SIZE, "#000000") + PAD
     root.set("viewBox", f"0 0 {charts._n(full_width)} {charts._n(y)}")
     root.set("width", charts._n(full_width * PNG_SCALE / 2))
@@ -283,8 +303,11 @@ def draw_png(svgs: list[str]) -> list[bytes]:
 
 
 
-def _amount_cells(amount) -> list[str]:
-    return list(opendata._amount(amount))
+def _amount_cells(amount, scale: Decimal = Decimal(1)) -> list[str]:
+    return list(opendata._amount(amount, scale))
+
+
+GW_IN_MW = Decimal(1000)  # aggregates add capacity in gigawatts; the CSV gives megawatts, as deals.csv does
 
 
 def chart_rows(ctx: render.Ctx, chart_id: str) -> list[list[str]]:
@@ -300,7 +323,7 @@ def chart_rows(ctx: render.Ctx, chart_id: str) -> list[list[str]]:
         for measure in (agg.SITES, agg.CHIPS):
             for deal, _ in agg.counted(data, measure):
                 rows.append([measure.basis, deal.id, deal.title[ctx.lang],
-                             *_amount_cells(agg.deal_amount(deal, measure))])
+                             *_amount_cells(agg.deal_amount(deal, measure), GW_IN_MW)])
     elif kind == "timeline":
         for date, key, item in render.timeline_events(data):
             title = data.deals[key].title[ctx.lang] if key else item.title[ctx.lang]
@@ -375,6 +398,14 @@ def citation(ctx: render.Ctx, chart_id: str) -> str:
         date=ctx.loc.date(ctx.data.site.as_of), url=chart_url(ctx, chart_id))
 
 
+def _citation_html(ctx: render.Ctx, chart_id: str) -> str:
+    """The citation as it is copied: plain text (in a <blockquote>, which gets no glossary
+    links), its address kept whole and left to right inside Arabic."""
+    url = chart_url(ctx, chart_id)
+    text = str(ctx.html(citation(ctx, chart_id)))
+    return text.replace(str(escape(url)), f'<bdi dir="ltr">{escape(url)}</bdi>') if url else text
+
+
 def chart_url(ctx: render.Ctx, chart_id: str) -> str:
     return ctx.base_url + render.page_url("charts.md") + f"#chart-{chart_id}"
 
@@ -391,9 +422,11 @@ def iframe(ctx: render.Ctx, chart_id: str, height: float) -> str:
 
 
 def embed_height(chart: charts.Chart) -> float:
-    """The iframe's height: the chart at its widest (448 px for 400 units), its caption and notes."""
+    """The iframe's height on a phone-width column (about 340 px): the chart, scaled to it, its
+    caption, notes wrapped at about 45 characters a line, the table's summary and the source."""
     height = float(ET.fromstring(chart.svg).get("viewBox").split()[3])
-    return height * 448 / 400 + 160
+    notes = len(_plain(chart.more)) + len(l10n.strip_isolates(chart.note))
+    return height * 340 / 400 + 60 + (notes / 45 + 1) * 21 + 110
 
 
 def kit(ctx: render.Ctx, page: str, chart_id: str, chart: charts.Chart) -> str:
@@ -403,7 +436,7 @@ def kit(ctx: render.Ctx, page: str, chart_id: str, chart: charts.Chart) -> str:
     files_ = " · ".join(  # a dot between formats, so "PNG SVG" never reads as one name
         f'<a href="{root}{FOLDER}/{chart_id}.{ext}" download>{label}</a>'
         for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", escape(ctx.t("chart-csv")))))
-    columns = "".join(f"<li><code>{name}</code>: {ctx.html(ctx.t('csv-' + name.replace('_', '-')))}</li>"
+    columns = "".join(f'<li><code dir="ltr">{name}</code>: {ctx.html(ctx.t("csv-" + name.replace("_", "-")))}</li>'
                       for name in CSV_COLUMNS[CSV_OF[chart_id]])
     embed = render.href(page, embed_src(chart_id))
     snippet = escape(iframe(ctx, chart_id, embed_height(chart)))
@@ -417,7 +450,7 @@ def kit(ctx: render.Ctx, page: str, chart_id: str, chart: charts.Chart) -> str:
         f'<pre class="ox-kit__code" dir="ltr" data-copy="{escape(ctx.t("copy"))}" data-copied="{escape(ctx.t("copied"))}">'
         f"<code>{snippet}</code></pre></details>"
         f'<details class="ox-kit__part"><summary>{ctx.html(ctx.t("chart-cite-label"))}</summary>'
-        f'<p class="ox-kit__cite">{ctx.html(citation(ctx, chart_id))}</p></details>'
+        f'<blockquote class="ox-kit__cite">{_citation_html(ctx, chart_id)}</blockquote></details>'
         "</div>"
     )
 
