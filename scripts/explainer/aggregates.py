@@ -164,8 +164,10 @@ def left_out(data: DataSet, measure: Measure) -> list[tuple[Deal, str]]:
 
 def add(amounts: Iterable[Amount]) -> Amount:
     """The sum of the top of each disclosed amount, qualified as honestly as one word allows:
-    'up to' if any part was a ceiling, 'at least' if some part is undisclosed, 'about' when
-    the parts are qualified in different ways."""
+    'up to' if any part was a ceiling (a sum of tops is a ceiling too, even with approximate
+    parts: "$60B + up to $50B + about $23B" is "up to about $163B", said "up to"), 'at least'
+    if some part is undisclosed or a floor, 'about' when ceilings and floors meet or every
+    qualified part is approximate."""
     amounts = list(amounts)
     shown = [a for a in amounts if a.disclosed]
     if not shown:
@@ -175,7 +177,13 @@ def add(amounts: Iterable[Amount]) -> Amount:
         kinds.add("at-least")
     if len(kinds) > 1:
         kinds.discard("exact")
-    kind = kinds.pop() if len(kinds) == 1 else "about"
+    bounds = kinds & {"up-to", "at-least", "more-than"}
+    if bounds == {"up-to"}:
+        kind = "up-to"
+    elif bounds and bounds <= {"at-least", "more-than"}:
+        kind = bounds.pop() if len(bounds) == 1 else "at-least"
+    else:
+        kind = kinds.pop() if len(kinds) == 1 else "about"
     return Amount(kind=kind, amount=sum((a.high for a in shown), Decimal(0)))
 
 
