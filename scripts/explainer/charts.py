@@ -24,10 +24,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from . import aggregates as agg
-from . import l10n, render
+from . import l10n, markup, render
 from .model import FLOW_KINDS, Amount, Capacity, Deal
 
 HUB = agg.HUB  # the company every chart is about
@@ -131,26 +131,20 @@ class Chart:
     more: str = ""  # HTML line under the chart: what the chart leaves out, and where to find it
 
 
-def figure(ctx: render.Ctx, chart_id: str, page: str = "charts.md", kit: bool = True) -> str:
-    """A chart as a <figure>: caption, SVG, a note, the same data as a table (one HTML block),
-    and its reuse kit: downloads, embed and citation (reuse.py). With kit=False (the embed
-    page, where the chart is all there is), no kit, and the caption is the page's heading."""
+def figure(ctx: render.Ctx, chart_id: str, page: str = "charts.md", kit: bool = True, credit: str = "") -> str:
+    """A chart as a <figure> (templates/html/figure.html): caption, SVG, notes, the same data as
+    a table, and its reuse kit: downloads, embed and citation (reuse.py). With kit=False (the
+    embed page, where the chart is all there is), no kit, the caption is the page's heading,
+    and `credit` (HTML) closes the figure."""
     from . import reuse  # reuse draws files from these charts
     if chart_id not in CHARTS:
         raise KeyError(f"no chart '{chart_id}' (known: {', '.join(CHARTS)})")
     chart = CHARTS[chart_id](ctx, page)
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in chart.head)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in chart.rows)
-    note = f'<p class="ox-chart__note">{chart.more}</p>' if chart.more else ""
-    note += f'<p class="ox-chart__note">{ctx.html(chart.note)}</p>' if chart.note else ""
-    return (
-        f'<figure class="ox-chart" id="chart-{chart_id}">'
-        + (f"<figcaption>{ctx.html(chart.title)}</figcaption>" if kit else
-           f'<figcaption><h1 class="ox-chart__title">{ctx.html(chart.title)}</h1></figcaption>')
-        + f"\n{chart.svg}\n{note}"
-        f'<details class="ox-chart__data"><summary>{escape(ctx.t("chart-data"))}</summary>'
-        f'<div class="ox-table"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
-        "</details>" + (reuse.kit(ctx, page, chart_id, chart) if kit else "") + "</figure>\n"
+    return markup.html(
+        "figure.html", id=chart_id, heading=not kit, title=ctx.html(chart.title), svg=Markup(chart.svg),
+        more=Markup(chart.more) if chart.more else "", note=ctx.html(chart.note) if chart.note else "",
+        data_label=ctx.t("chart-data"), head=chart.head, rows=[[Markup(c) for c in r] for r in chart.rows],
+        kit=reuse.kit(ctx, page, chart_id, chart) if kit else None, credit=Markup(credit),
     )
 
 

@@ -3,8 +3,14 @@ aggregates.py, like every other total on the site."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from . import aggregates as agg
-from . import charts, render
+from . import charts, markup, render
+
+
+def _deal_link(ctx: render.Ctx, page: str, deal) -> Markup:
+    return Markup(f'<a href="{render.href(page, f"deals/{deal.id}.md")}">{ctx.html(deal.title[ctx.lang])}</a>')
 
 
 def gigawatt_costs_table(ctx: render.Ctx, page: str) -> str:
@@ -18,17 +24,15 @@ def gigawatt_costs_table(ctx: render.Ctx, page: str) -> str:
         for deal, _ in agg.counted(ctx.data, measure):
             gw = agg.deal_amount(deal, measure).high
             implied = agg.implied_cost(ctx.data, gw)
-            rows.append(
-                "<tr>"
-                f'<td><a href="{render.href(page, f"deals/{deal.id}.md")}">{ctx.html(deal.title[ctx.lang])}</a></td>'
-                f"<td>{ctx.html(basis)}</td>"
-                f'<td data-sort="{deal.capacity.megawatts}">{ctx.html(ctx.loc.capacity(deal.capacity))}</td>'
-                f'<td data-sort="{deal.value.sort_value if deal.value.disclosed else -1}">{ctx.html(ctx.loc.money(deal.value))}</td>'
-                f'<td data-sort="{implied.max}">{ctx.html(ctx.loc.money(implied))}</td>'
-                "</tr>"
-            )
+            rows.append(render.row([
+                render.cell(_deal_link(ctx, page, deal)),
+                render.cell(ctx.html(basis)),
+                render.cell(ctx.html(ctx.loc.capacity(deal.capacity)), deal.capacity.megawatts),
+                render.cell(ctx.html(ctx.loc.money(deal.value)), deal.value.sort_value if deal.value.disclosed else -1),
+                render.cell(ctx.html(ctx.loc.money(implied)), implied.max),
+            ]))
     heads = ("deal", "basis", "announced-capacity", "announced-value", "implied-cost")
-    head = "".join(render.th(ctx, h, numeric=h not in ("deal", "basis")) for h in heads)
+    head = [render.th(ctx, h, numeric=h not in ("deal", "basis")) for h in heads]
     return render.sortable_table(head, rows)
 
 
@@ -37,14 +41,12 @@ def left_out_table(ctx: render.Ctx, page: str) -> str:
     rows = []
     for name, measure in agg.MEASURES.items():
         for deal, why in agg.left_out(ctx.data, measure):
-            rows.append(
-                "<tr>"
-                f'<td><a href="{render.href(page, f"deals/{deal.id}.md")}">{ctx.html(deal.title[ctx.lang])}</a></td>'
-                f"<td>{ctx.html(ctx.t(f'measure-{name}'))}</td>"
-                f"<td>{ctx.html(charts.reason_text(ctx, deal, why, measure))}</td>"
-                "</tr>"
-            )
-    head = "".join(render.th(ctx, h, numeric=False) for h in ("deal", "measure", "reason"))
+            rows.append(render.row([
+                render.cell(_deal_link(ctx, page, deal)),
+                render.cell(ctx.html(ctx.t(f"measure-{name}"))),
+                render.cell(ctx.html(charts.reason_text(ctx, deal, why, measure))),
+            ]))
+    head = [render.th(ctx, h, numeric=False) for h in ("deal", "measure", "reason")]
     return render.sortable_table(head, rows)
 
 
@@ -55,14 +57,12 @@ def totals_table(ctx: render.Ctx, page: str) -> str:
         amount = agg.total(ctx.data, measure)
         text = ctx.loc.capacity(agg.as_gw(amount)) if isinstance(measure, agg.Power) else ctx.loc.money(amount)
         count = len(agg.counted(ctx.data, measure))
-        rows.append(
-            "<tr>"
-            f"<td>{ctx.html(ctx.t(f'measure-{name}'))}</td>"
-            f'<td data-sort="{amount.high if amount.disclosed else -1}">{ctx.html(text)}</td>'
-            f'<td data-sort="{count}">{ctx.html(ctx.loc.count(count, "deal"))}</td>'
-            "</tr>"
-        )
-    head = "".join(render.th(ctx, h, numeric=h != "measure") for h in ("measure", "total", "deals"))
+        rows.append(render.row([
+            render.cell(ctx.html(ctx.t(f"measure-{name}"))),
+            render.cell(ctx.html(text), amount.high if amount.disclosed else -1),
+            render.cell(ctx.html(ctx.loc.count(count, "deal")), count),
+        ]))
+    head = [render.th(ctx, h, numeric=h != "measure") for h in ("measure", "total", "deals")]
     return render.sortable_table(head, rows)
 
 
@@ -82,13 +82,8 @@ def headline_cards(ctx: render.Ctx, page: str) -> str:
         ("card-deals", loc.number(len(ctx.data.deals)), ctx.t("card-deals-note"), render.href(page, "deals/index.md")),
         ("card-updated", loc.date(ctx.data.site.as_of), ctx.t("card-updated-note"), render.href(page, render.CHANGES)),
     ]
-    items = "".join(
-        f'<li><a href="{target}"><span class="ox-headline__label">{ctx.html(ctx.t(label))}</span>'
-        f'<strong class="ox-headline__value">{ctx.html(value)}</strong>'
-        f'<span class="ox-headline__note">{ctx.html(note)}</span></a></li>'
-        for label, value, note, target in cards
-    )
-    return f'<ul class="ox-headline">{items}</ul>\n'
+    return markup.html("headline.html", cards=[
+        {"label": ctx.html(ctx.t(label)), "value": ctx.html(value), "note": ctx.html(note), "href": Markup(target)} for label, value, note, target in cards])
 
 
 def tables():

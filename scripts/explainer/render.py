@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from . import aggregates, l10n
+from . import aggregates, l10n, markup
 from .model import STATUS_ORDER, UNCONFIRMED, Company, DataSet, Deal, Source
 
 GENERATED_MARK = "# GENERATED from data/ by scripts/explainer: do not edit; edit data/*.yaml instead."
@@ -223,7 +223,6 @@ def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = No
     columns = list(DEAL_COLUMNS)
     if role_of:
         columns.insert(3, "role")
-    head = "".join(th(ctx, c) for c in columns)
     rows = []
     for deal in deals:
         party_links = ctx.comma.join(
@@ -261,44 +260,40 @@ def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = No
             roles = [ctx.role(p.role) for p in deal.parties if p.company == role_of]
             joined = ctx.comma.join(roles)
             cells["role"] = (joined, ctx.html(joined))
-        tds = "".join(
-            f'<td data-col="{c}" data-label="{_attr(ctx.t(c))}" data-sort="{_attr(cells[c][0])}">{cells[c][1]}</td>'
-            for c in columns
-        )
-        rows.append(f'<tr id="deal-{deal.id}">{tds}</tr>')
+        rows.append(row([cell(cells[c][1], cells[c][0], c, ctx.t(c)) for c in columns], f"deal-{deal.id}"))
     caption = ctx.t("all-deals") if not role_of else ctx.t("deals-of-company")
     # on a company page the heading above already says it: the caption stays for screen readers
-    hidden = ' class="ox-sr-only"' if role_of else ""
-    return (
-        '<div class="ox-table">\n'
-        f'<table class="ox-sortable ox-cards" data-rows="{len(deals)}">'
-        f'<caption{hidden}>{_text(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n"
-        + "\n".join(rows)
-        + "\n</tbody></table>\n</div>\n"
+    return markup.html(
+        "table.html", classes="ox-sortable ox-cards", count=len(deals), caption=caption, caption_hidden=bool(role_of),
+        head=[{"col": c, "label": ctx.t(c), "numeric": c in NUMERIC_COLUMNS} for c in columns], rows=rows,
     )
 
 
-def sortable_table(head: str, rows: list[str]) -> str:
-    """The one wrapper every sortable table on the site shares: scroll box, table, head, body."""
-    return (
-        '<div class="ox-table">\n'
-        f'<table class="ox-sortable"><thead><tr>{head}</tr></thead>\n<tbody>\n'
-        + "\n".join(rows)
-        + "\n</tbody></table>\n</div>\n"
-    )
+def sortable_table(head: list[dict], rows: list[dict | str]) -> str:
+    """The one table every sortable list on the site shares (templates/html/table.html):
+    `head` from th(), rows as {"id", "cells": [cell()]} or as ready <tr> HTML."""
+    rows = [{"html": Markup(r)} if isinstance(r, str) else r for r in rows]
+    return markup.html("table.html", classes="ox-sortable", count=None, caption=None, caption_hidden=False,
+                       head=head, rows=rows)
 
 
-def th(ctx: Ctx, column: str, numeric: bool | None = None) -> str:
+def cell(html: Markup | str, sort: object = None, col: str | None = None, label: str | None = None) -> dict:
+    """A table cell for table.html: its HTML (Markup, or text to escape) and the raw value it sorts by."""
+    return {"html": html, "sort": None if sort is None else Markup(_attr(sort)), "col": col,
+            "label": Markup(_attr(label)) if label else None}
+
+
+def row(cells: list[dict], row_id: str | None = None) -> dict:
+    return {"id": row_id, "cells": cells}
+
+
+def th(ctx: Ctx, column: str, numeric: bool | None = None) -> dict:
     """A sortable column header; numeric columns sort by their cells' raw data-sort numbers."""
-    numeric = column in NUMERIC_COLUMNS if numeric is None else numeric
-    method = ' data-sort-method="number"' if numeric else ""
-    return f'<th scope="col" data-col="{column}"{method}>{_text(ctx.t(column))}</th>'
+    return {"col": column, "label": ctx.t(column), "numeric": column in NUMERIC_COLUMNS if numeric is None else numeric}
 
 
 def _dl(items: list[tuple[str, Markup]]) -> str:
-    inner = "".join(f"<dt>{_text(k)}</dt><dd>{v}</dd>" for k, v in items)
-    return f'<dl class="ox-facts">{inner}</dl>\n'
+    return markup.html("facts.html", items=items)
 
 
 def _source_link(ctx: Ctx, page: str, source_id: str) -> Markup:
@@ -497,18 +492,17 @@ def companies_index_pages(ctx: Ctx) -> dict[str, str]:
 def companies_index(ctx: Ctx, companies: list[Company], number: int = 1, count: int = 1) -> str:
     page = paged_src("companies/index.md", number)
     title = _paged_title(ctx, ctx.t("companies"), number)
-    head = "".join(th(ctx, k) for k in ("company", "kind", "country", "deals"))
+    head = [th(ctx, k) for k in ("company", "kind", "country", "deals")]
     rows = []
     for company in companies:
         deals = len(ctx.data.deals_of(company.id))
-        rows.append(
-            "<tr>"
-            f'<td data-sort="{_attr(company.name[ctx.lang])}"><a href="{href(page, f"companies/{company.id}.md")}">{ctx.html(company.name[ctx.lang])}</a></td>'
-            f"<td>{ctx.html(ctx.data.labels.company_kinds[company.kind][ctx.lang])}</td>"
-            f"<td>{ctx.html(ctx.loc.territory(company.country)) if company.country else '—'}</td>"
-            f'<td data-sort="{deals}">{ctx.html(ctx.loc.number(deals))}</td>'
-            "</tr>"
-        )
+        link = Markup(f'<a href="{href(page, f"companies/{company.id}.md")}">{ctx.html(company.name[ctx.lang])}</a>')
+        rows.append(row([
+            cell(link, company.name[ctx.lang]),
+            cell(ctx.html(ctx.data.labels.company_kinds[company.kind][ctx.lang])),
+            cell(ctx.html(ctx.loc.territory(company.country)) if company.country else "—"),
+            cell(ctx.html(ctx.loc.number(deals)), deals),
+        ]))
     return (
         front_matter(title, ctx.data.site.description[ctx.lang])
         + f"# {ctx.md(title)}\n\n"

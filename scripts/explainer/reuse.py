@@ -429,30 +429,25 @@ def embed_height(chart: charts.Chart) -> float:
     return height * 340 / 400 + 60 + (notes / 45 + 1) * 21 + 110
 
 
-def kit(ctx: render.Ctx, page: str, chart_id: str, chart: charts.Chart) -> str:
-    """Download, embed and cite, under a chart: plain links and <details>, no script needed
-    (a copy button appears only where JavaScript runs: overrides/assets/kit.js)."""
+def kit(ctx: render.Ctx, page: str, chart_id: str, chart: charts.Chart) -> dict:
+    """What templates/html/kit.html shows under a chart: download, the CSV's columns, embed and
+    cite, as plain links and <details> (kit.js adds a copy button where JavaScript runs)."""
     root = render.to_root(page)
-    files_ = " · ".join(  # a dot between formats, so "PNG SVG" never reads as one name
-        f'<a href="{root}{FOLDER}/{chart_id}.{ext}" download>{label}</a>'
-        for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", escape(ctx.t("chart-csv")))))
-    columns = "".join(f'<li><code dir="ltr">{name}</code>: {ctx.html(ctx.t("csv-" + name.replace("_", "-")))}</li>'
-                      for name in CSV_COLUMNS[CSV_OF[chart_id]])
-    embed = render.href(page, embed_src(chart_id))
-    snippet = escape(iframe(ctx, chart_id, embed_height(chart)))
-    return (
-        f'<div class="ox-kit">'
-        f'<p class="ox-kit__files"><span>{ctx.html(ctx.t("chart-download"))}</span> {files_}</p>'
-        f'<details class="ox-kit__part"><summary>{ctx.html(ctx.t("chart-columns"))}</summary>'
-        f'<ul class="ox-kit__columns">{columns}</ul></details>'
-        f'<details class="ox-kit__part"><summary>{ctx.html(ctx.t("chart-embed"))}</summary>'
-        f'<p>{ctx.html(ctx.t("chart-embed-how"))} <a href="{embed}">{ctx.html(ctx.t("chart-embed-preview"))}</a></p>'
-        f'<pre class="ox-kit__code" dir="ltr" data-copy="{escape(ctx.t("copy"))}" data-copied="{escape(ctx.t("copied"))}">'
-        f"<code>{snippet}</code></pre></details>"
-        f'<details class="ox-kit__part"><summary>{ctx.html(ctx.t("chart-cite-label"))}</summary>'
-        f'<blockquote class="ox-kit__cite">{_citation_html(ctx, chart_id)}</blockquote></details>'
-        "</div>"
-    )
+    return {
+        "download_label": ctx.html(ctx.t("chart-download")),
+        "files": [{"href": Markup(f"{root}{FOLDER}/{chart_id}.{ext}"), "label": label}
+                  for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", ctx.t("chart-csv")))],
+        "columns_label": ctx.html(ctx.t("chart-columns")),
+        "columns": [(name, ctx.html(ctx.t("csv-" + name.replace("_", "-")))) for name in CSV_COLUMNS[CSV_OF[chart_id]]],
+        "embed_label": ctx.html(ctx.t("chart-embed")),
+        "embed_how": ctx.html(ctx.t("chart-embed-how")),
+        "embed_href": Markup(render.href(page, embed_src(chart_id))),
+        "embed_preview": ctx.html(ctx.t("chart-embed-preview")),
+        "copy_label": ctx.t("copy"), "copied_label": ctx.t("copied"),
+        "snippet": iframe(ctx, chart_id, embed_height(chart)),  # shown as text, escaped by the template
+        "cite_label": ctx.html(ctx.t("chart-cite-label")),
+        "citation": Markup(_citation_html(ctx, chart_id)),
+    }
 
 
 def embed_page(ctx: render.Ctx, chart_id: str) -> str:
@@ -464,7 +459,7 @@ def embed_page(ctx: render.Ctx, chart_id: str) -> str:
                     f"{ctx.html(source_line(ctx))}</a></p>")
     return (
         render.front_matter(chart_title(ctx, chart_id), ctx.t(f"chart-{_key(chart_id)}-desc"), template="embed.html")
-        + charts.figure(ctx, chart_id, src, kit=False).replace("</figure>", f"{credit}</figure>", 1)
+        + charts.figure(ctx, chart_id, src, kit=False, credit=credit)
     )
 
 
