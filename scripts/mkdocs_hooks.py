@@ -376,17 +376,13 @@ def on_post_build(config):
         for name, make in opendata.DOWNLOADS.items():
             (downloads / name).write_bytes(make(_state["data"]))
         base = _site_url(config) + _lang_prefix(lang)
-        for rel, content in reuse.files(_ctx(lang), _cache_dir() / "charts").items():  # every chart as SVG, PNG and CSV
-            (site / _lang_prefix(lang) / rel).parent.mkdir(parents=True, exist_ok=True)
-            (site / _lang_prefix(lang) / rel).write_bytes(content)
+        _images(lambda: _write_chart_files(site / _lang_prefix(lang), lang), "the charts' downloads")
         (site / _lang_prefix(lang) / feed.FEED_FILE).write_text(feed.atom_feed(_ctx(lang), base), encoding="utf-8")
         if lang != LANGS[0]:
             alternates = _state["urls"].get(lang, {}).values()
             (site / lang / "sitemap.xml").write_text(_sitemap(alternates, lang), encoding="utf-8")
-    try:
-        drawn = cards.write(list(_state["cards"].values()), site / cards.FOLDER, _cache_dir() / "cards")
-    except cards.CardError as exc:
-        raise PluginError(str(exc)) from None
+    drawn = _images(lambda: cards.write(list(_state["cards"].values()), site / cards.FOLDER, _cache_dir() / "cards"),
+                    "the share cards")
     if drawn:
         log.info("explainer: %d share card(s) drawn", drawn)
     for page in site.rglob("404.html"):  # rendered from a template, without on_post_page
@@ -396,6 +392,26 @@ def on_post_build(config):
         problems = preview.without_repeats(_state.get("problems", []))
         preview.mark_pages(site, problems, _state["data"])
         _state["report"] = preview.report(problems)
+
+
+def _write_chart_files(language_root: Path, lang: str) -> None:
+    """Every chart as SVG, PNG and CSV (reuse.py), under the language's downloads/charts/."""
+    for rel, content in reuse.files(_ctx(lang), _cache_dir() / "charts").items():
+        (language_root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (language_root / rel).write_bytes(content)
+
+
+def _images(draw, what: str):
+    """Draw images; a failure stops a build with a plain message, and under `serve` it is shown
+    like any other problem while the preview keeps answering (a crash here would stall it)."""
+    try:
+        return draw()
+    except Exception as exc:  # Typst, a font, a full disk: whatever it is, say it plainly
+        message = f"{what} could not be drawn: {exc}"
+        if _serving():
+            _problem([message])
+            return 0
+        raise PluginError(message) from None
 
 
 def _sitemap(pages_alternates, lang: str) -> str:

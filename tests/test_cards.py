@@ -128,3 +128,14 @@ def test_each_deal_page_has_a_different_card_in_each_language(built_site, real_d
 def test_the_pages_themselves_never_load_a_card(built_site, rel):
     doc = read(built_site, rel)
     assert not [img for img in doc.find_all("img") if cards.FOLDER in img.get("src", "")]
+
+
+def test_a_broken_card_template_stops_the_build_with_a_plain_message(tmp_path):
+    from helpers import FIXTURE_DATA, copy_project, mkdocs_build
+    project = copy_project(tmp_path / "project", data=FIXTURE_DATA)
+    template = project / "scripts" / "explainer" / "templates" / "card.typ"
+    template.write_text(template.read_text(encoding="utf-8") + "\n#let broken = (\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", env={"EXPLAINER_CACHE": str(tmp_path / "cache")})
+    assert result.returncode != 0
+    assert "the share cards could not be drawn" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -149,7 +149,7 @@ def draw(cards: list[Card]) -> list[bytes]:
             format="png", ppi=72, sys_inputs={"cards": payload},
         )
     except Exception as exc:  # Typst reports template errors as a plain exception
-        raise CardError(f"share cards could not be drawn: {exc}") from None
+        raise CardError(str(exc)) from None
     return images if isinstance(images, list) else [images]
 
 
