@@ -337,6 +337,7 @@ def on_page_context(context, page, config, nav):
     rel_src = _page_rel(page, config)
     title = config.site_name if rel_src == "index.md" else page.meta.get("title") or page.title or config.site_name
     context["explainer_title"] = str(Markup(title).striptags())
+    context["explainer_is_home"] = rel_src == "index.md"  # also /en/, which MkDocs does not call a homepage
     # (no card for an embed page, which is shown inside other sites and carries no share tags)
     if page.meta.get("template") != "embed.html":
         card = cards.card_for(_ctx(lang), rel_src, context["explainer_title"])

@@ -45,7 +45,7 @@ class Card:
     figure_label: str = ""
     detail: str = ""  # a second figure beside it, e.g. a deal's capacity
     status: str = ""  # where a deal stands, and since when
-    alert: bool = False  # the deal has stalled or ended: its status is what a reader must see
+    alert: str = ""  # "stalled" or "ended": the deal's status is what a reader must see
     as_of: str = ""
 
     def alt(self) -> str:
@@ -99,7 +99,7 @@ def card_for(ctx: render.Ctx, src: str, title: str) -> Card:
     data, loc = ctx.data, ctx.loc
     title = l10n.strip_isolates(title).strip()
     site = data.site.title[ctx.lang]
-    fields: dict = {"figure": "", "figure_label": "", "detail": "", "status": "", "alert": False}
+    fields = {"figure": "", "figure_label": "", "detail": "", "status": "", "alert": ""}
     deal_id = src[len("deals/"):-len(".md")] if src.startswith("deals/") else ""
     if deal_id in data.deals:
         deal = data.deals[deal_id]
@@ -115,7 +115,8 @@ def card_for(ctx: render.Ctx, src: str, title: str) -> Card:
         elif deal.capacity:
             fields.update(figure=loc.capacity(deal.capacity), figure_label=ctx.t("capacity"))
         fields["status"] = f"{ctx.t('status')}: {ctx.status_label(status.status)} ({loc.date(status.date)})"
-        fields["alert"] = status.status in STALLED or status.status in ENDED  # shown in red, in bold
+        # a stalled deal's status in amber, an ended one's in red, as the site's status badges
+        fields["alert"] = "stalled" if status.status in STALLED else "ended" if status.status in ENDED else ""
     elif src == "index.md":
         fields.update(figure=loc.money(agg.total(data, agg.OPENAI_BUYS)), figure_label=ctx.t("card-buys"),
                       detail=ctx.t("card-buys-note"))
@@ -123,8 +124,7 @@ def card_for(ctx: render.Ctx, src: str, title: str) -> Card:
         title = site
     if title == site:
         site = ""  # the home page's title is the site's name: said once
-    fields = {name: l10n.strip_isolates(_digits(ctx, value)) if isinstance(value, str) else value
-              for name, value in fields.items()}
+    fields = {name: l10n.strip_isolates(_digits(ctx, value)) for name, value in fields.items()}
     return Card(
         lang=ctx.lang,
         dir="rtl" if ctx.lang == "ar" else "ltr",

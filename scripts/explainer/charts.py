@@ -44,9 +44,15 @@ MAX_FLOW_PARTNERS = 12  # partners with the largest disclosed flows on the money
 # Text
 
 
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
 def _width(text: str, size: float) -> float:
-    """A generous estimate of the rendered width of text (no font metrics at build time)."""
-    return 0.58 * size * len(l10n.strip_isolates(text))
+    """A generous estimate of the rendered width of text (no font metrics at build time): joined
+    Arabic letters take less room than Latin ones in the site's fonts."""
+    text = l10n.strip_isolates(text)
+    arabic = len(_ARABIC.findall(text))
+    return size * (0.46 * arabic + 0.58 * (len(text) - arabic))
 
 
 def _local(ctx: render.Ctx, text: str) -> str:
@@ -176,6 +182,14 @@ def _some(ctx: render.Ctx, items, html: bool = False) -> str:
     return f"{_list(ctx, items[:MAX_LISTED])} {ctx.html(more) if html else more}"
 
 
+def _after_colon(ctx: render.Ctx, sentence: str) -> str:
+    """A sentence set after a colon: English lower-cases its first word ("A warrant" -> "a warrant"),
+    not an acronym or a name in capitals ("AMD", "OpenAI")."""
+    if ctx.lang == "en" and sentence[:1].isupper() and sentence[1:2].islower():
+        return sentence[0].lower() + sentence[1:]
+    return sentence
+
+
 def _not_counted(ctx: render.Ctx, items: list[str], key: str = "not-counted") -> str:
     return f"{ctx.t(key)}: {_some(ctx, items)}." if items else ""
 
@@ -244,13 +258,18 @@ def _draw_bars(ctx: render.Ctx, name: str, bars: list[Bar], fmt) -> tuple[str, f
         if len(segments) % 2 == 0:
             segments.append(y - 4 if group else 0.0)
         length = float(bar.total.high or 0) * scale
-        canvas.text(axis - 8, y + thick / 2 + 4, bar.name, "ox-label", anchor="end")
+        # a name too long for the label column takes two lines (or more), never the chart's margin
+        lines = _wrapped(bar.name, axis - 12, SIZE) if _width(bar.name, SIZE) > axis - 12 else [bar.name]
+        extra = (len(lines) - 1) * 14
+        y += extra / 2
+        for i, line in enumerate(lines):
+            canvas.text(axis - 8, y + thick / 2 + 4 - extra / 2 + i * 14, line, "ox-label", anchor="end")
         data = f' data-key="{bar.key}"' if bar.key else ' data-others="1"'
         canvas.rect(axis, y, max(length, 0), thick, "ox-bar", data)
         inside = _width(label, small) + 12 <= length
         canvas.text(axis + length + (-6 if inside else 6), y + thick / 2 + 4, label,
                     "ox-value ox-value--in" if inside else "ox-value", "end" if inside else "start", small)
-        y += row
+        y += row + extra / 2
     segments.append(y + 2)
     for top, bottom in zip(segments[::2], segments[1::2]):
         canvas.path([(axis, top), (axis, bottom)], "ox-axis")
@@ -440,7 +459,7 @@ def _largest_flows(edges: list[agg.Edge]) -> tuple[list[agg.Edge], int]:
 def _wrapped(text: str, width: float, size: float) -> list[str]:
     """Text broken at spaces into lines no wider than `width` (by the same estimate as _width)."""
     lines: list[str] = []
-    for word in text.split():
+    for word in (w for w in text.split(" ") if w):  # a no-break space holds its words together
         if lines and _width(f"{lines[-1]} {word}", size) <= width:
             lines[-1] += f" {word}"
         else:
@@ -550,7 +569,7 @@ def _money_flow(ctx: render.Ctx, page: str) -> Chart:
     # (a PNG or an embed carries this note, not the table): Microsoft's stake came from its
     # investments since 2019, AMD's warrant has not vested
     stakes = [ctx.t("chart-flow-stake").format(payer=ctx.company_name(e.payer), payee=ctx.company_name(e.payee),
-                                                note=f.note[ctx.lang])
+                                                note=_after_colon(ctx, f.note[ctx.lang]))
               for e in edges if e.kind == "shares" for d in e.deals for f in d.flows
               if f.note and (f.payer, f.payee, f.kind) == (e.payer, e.payee, e.kind)]
     note = " ".join([*stakes, _not_counted(ctx, list(left.values()), "not-shown")])

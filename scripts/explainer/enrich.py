@@ -297,13 +297,15 @@ _KEEP_TOGETHER = [  # (pattern, replacement): the space before the lookahead bec
 ]
 
 
+def glue(text: str) -> str:
+    """No-break spaces between a number and its unit and inside dates, in plain text."""
+    for pattern, replacement in _KEEP_TOGETHER:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def keep_together(html: str) -> str:
     """No-break spaces between a number and its unit and inside dates, in the page's text."""
-    def glue(text: str) -> str:
-        for pattern, replacement in _KEEP_TOGETHER:
-            text = pattern.sub(replacement, text)
-        return text
-
     return _walk(html, {"script", "style", "code", "pre", "textarea"}, glue)
 
 

@@ -364,7 +364,7 @@ def strip_isolates(text: str) -> str:
 # Runs of Latin script ("Stargate UK", "MI450", "GB200/GB300") inside Arabic text, to be
 # isolated so neighbouring digits and punctuation cannot reorder them. Not inside a longer
 # Latin word or an HTML entity (&amp;), so the same pattern serves text and HTML.
-LATIN_RUN = re.compile(r"(?<![&#A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[ ./&+'’-][A-Za-z0-9]+)*(?![A-Za-z0-9;])")
+LATIN_RUN = re.compile(r"(?<![&#A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[ \u00a0./&+'’-][A-Za-z0-9]+)*(?![A-Za-z0-9;])")
 
 
 def isolate_latin(text: str) -> str:

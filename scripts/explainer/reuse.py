@@ -28,7 +28,7 @@ import tinycss2
 from markupsafe import Markup, escape
 
 from . import aggregates as agg
-from . import cards, charts, l10n, opendata, render
+from . import cards, charts, enrich, l10n, opendata, render
 from .cards import FONTS, HERE
 
 SVG = "http://www.w3.org/2000/svg"
@@ -166,6 +166,11 @@ def _plain(html: str) -> str:
     return " ".join("".join(reader.parts).split())
 
 
+def _wrap(text: str, width: float, size: float) -> list[str]:
+    """Lines no wider than width, never breaking a number from its unit or a date apart."""
+    return charts._wrapped(enrich.glue(text), width, size)
+
+
 def _lines(root: ET.Element, lines: list[str], x: float, y: float, size: float, fill: str, bold: bool = False) -> float:
     """Text lines at (x, y) downwards, anchored at the reading edge; returns the y below them."""
     for line in lines:
@@ -213,7 +218,7 @@ def standalone_svg(ctx: render.Ctx, chart_id: str) -> str:
         **({"direction": "rtl"} if rtl else {}),
     })
     ET.SubElement(root, f"{{{SVG}}}rect", {"width": "100%", "height": "100%", "fill": "#ffffff"})
-    y = _lines(root, charts._wrapped(l10n.strip_isolates(chart.title), room, HEAD_SIZE), x, PAD * 0.4, HEAD_SIZE,
+    y = _lines(root, _wrap(l10n.strip_isolates(chart.title), room, HEAD_SIZE), x, PAD * 0.4, HEAD_SIZE,
                "#000000", bold=True)
     inner.attrib.pop("class", None)
     inner.set("x", charts._n(pad_left))
@@ -225,8 +230,8 @@ def standalone_svg(ctx: render.Ctx, chart_id: str) -> str:
     y += 10 + height + 4
     for note in (_plain(chart.more), l10n.strip_isolates(chart.note)):
         if note:
-            y = _lines(root, charts._wrapped(note, room, FOOT_SIZE), x, y, FOOT_SIZE, "#444444") + 3
-    credit = charts._wrapped(source_line(ctx), room, FOOT_SIZE) + ([chart_url(ctx, chart_id)] if ctx.base_url else [])
+            y = _lines(root, _wrap(note, room, FOOT_SIZE), x, y, FOOT_SIZE, "#444444") + 3
+    credit = _wrap(source_line(ctx), room, FOOT_SIZE) + ([chart_url(ctx, chart_id)] if ctx.base_url else [])
     y = _lines(root, credit, x, y + 6, FOOT_SIZE, "#000000") + PAD
     root.set("viewBox", f"0 0 {charts._n(full_width)} {charts._n(y)}")
     root.set("width", charts._n(full_width * PNG_SCALE / 2))
@@ -400,10 +405,19 @@ def citation(ctx: render.Ctx, chart_id: str) -> str:
 
 def _citation_html(ctx: render.Ctx, chart_id: str) -> str:
     """The citation as it is copied: plain text (in a <blockquote>, which gets no glossary
-    links), its address kept whole and left to right inside Arabic."""
+    links), its address one left-to-right unit inside Arabic (isolated before the Latin-run
+    isolation could cut it into pieces)."""
     url = chart_url(ctx, chart_id)
-    text = str(ctx.html(citation(ctx, chart_id)))
-    return text.replace(str(escape(url)), f'<bdi dir="ltr">{escape(url)}</bdi>') if url else text
+    return str(Markup(escape(ctx.t("chart-cite"))).format(
+        title=ctx.html(chart_title(ctx, chart_id)), site=ctx.html(ctx.data.site.title[ctx.lang]),
+        date=ctx.html(ctx.loc.date(ctx.data.site.as_of)), url=Markup('<bdi dir="ltr">{}</bdi>').format(url)))
+
+
+def _with_code(ctx: render.Ctx, text: str) -> Markup:
+    """Text in which `backticked` names (a column, a path) are code, kept left to right."""
+    parts = text.split("`")
+    return Markup("").join(Markup('<code dir="ltr">{}</code>').format(p) if i % 2 else ctx.html(p)
+                           for i, p in enumerate(parts))
 
 
 def chart_url(ctx: render.Ctx, chart_id: str) -> str:
@@ -416,7 +430,8 @@ def embed_src(chart_id: str) -> str:
 
 def iframe(ctx: render.Ctx, chart_id: str, height: float) -> str:
     url = ctx.base_url + render.page_url(embed_src(chart_id))
-    title = escape(chart_title(ctx, chart_id))
+    # escaped for an attribute in double quotes, and no more: the code is read by people too
+    title = chart_title(ctx, chart_id).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
     return (f'<iframe src="{escape(url)}" title="{title}" width="100%" height="{round(height)}" '
             f'style="border:0" loading="lazy"></iframe>')
 
@@ -438,7 +453,7 @@ def kit(ctx: render.Ctx, page: str, chart_id: str, chart: charts.Chart) -> dict:
         "files": [{"href": Markup(f"{root}{FOLDER}/{chart_id}.{ext}"), "label": label}
                   for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", ctx.t("chart-csv")))],
         "columns_label": ctx.html(ctx.t("chart-columns")),
-        "columns": [(name, ctx.html(ctx.t("csv-" + name.replace("_", "-")))) for name in CSV_COLUMNS[CSV_OF[chart_id]]],
+        "columns": [(name, _with_code(ctx, ctx.t("csv-" + name.replace("_", "-")))) for name in CSV_COLUMNS[CSV_OF[chart_id]]],
         "embed_label": ctx.html(ctx.t("chart-embed")),
         "embed_how": ctx.html(ctx.t("chart-embed-how")),
         "embed_href": Markup(render.href(page, embed_src(chart_id))),
