@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 SWEEP = r"""() => {
   const BLOCKS = 'p,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,figcaption,caption,summary,blockquote';
   const blocks = new Map();
-  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(document.querySelector('article') || document.querySelector('main'), NodeFilter.SHOW_TEXT);
   let node;
   while ((node = walker.nextNode())) {
     const parent = node.parentElement;
@@ -61,7 +61,7 @@ SWEEP = r"""() => {
 def arabic_pages(site):
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
-        if rel.startswith(("en/", "embed/")) or "/assets/" in f"/{rel}":
+        if rel.startswith("en/") or "/assets/" in f"/{rel}":
             continue
         yield "/" + rel.removesuffix("index.html")
 
