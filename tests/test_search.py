@@ -41,7 +41,11 @@ def results(page, base: str, path: str, query: str) -> list[str]:
     page.wait_for_function(
         "q => document.querySelector('.pagefind-ui__search-input').value === q", arg=query
     )
-    page.wait_for_timeout(300)  # let the result list settle
+    # settled: every result placeholder has been filled in (Pagefind loads each one's fragment)
+    page.wait_for_function(
+        "() => document.querySelectorAll('.pagefind-ui__result').length > 0"
+        " && !document.querySelector('.pagefind-ui__loading')"
+    )
     hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     pages = []
     for href in hrefs:
