@@ -315,18 +315,15 @@ def pager(ctx: Ctx, base: str, number: int, count: int) -> str:
     if count <= 1:
         return ""
     here = paged_src(base, number)
-    items = []
+    links = []
     if number > 1:
-        items.append(f'<a rel="prev" href="{href(here, paged_src(base, number - 1))}">{_text(ctx.t("previous-page"))}</a>')
+        links.append({"rel": "prev", "href": href(here, paged_src(base, number - 1)), "text": ctx.t("previous-page")})
     for n in range(1, count + 1):
-        label = _text(ctx.loc.number(n))
-        if n == number:
-            items.append(f'<span aria-current="page">{label}</span>')
-        else:
-            items.append(f'<a href="{href(here, paged_src(base, n))}">{label}</a>')
+        links.append({"current": n == number, "href": href(here, paged_src(base, n)), "text": ctx.loc.number(n)})
     if number < count:
-        items.append(f'<a rel="next" href="{href(here, paged_src(base, number + 1))}">{_text(ctx.t("next-page"))}</a>')
-    return f'<nav class="ox-pager" aria-label="{_text(ctx.t("pages"))}">{" ".join(items)}</nav>\n'
+        links.append({"rel": "next", "href": href(here, paged_src(base, number + 1)), "text": ctx.t("next-page")})
+    return markup.html("pager.html", label=ctx.t("pages"),
+                       links=[{"current": False, "rel": "", **link} for link in links])
 
 
 def _paged_title(ctx: Ctx, title: str, number: int) -> str:
@@ -418,14 +415,12 @@ def deal_page(ctx: Ctx, deal: Deal) -> str:
         out.append(f"- {link}: {ctx.md(ctx.role(party.role))}")
     out.append("")
     out.append(f"## {ctx.md(ctx.t('status-history'))}\n")
-    items = []
-    for change in sorted(deal.status, key=lambda c: c.date):
-        items.append(
-            f'<li><time datetime="{change.date.isoformat()}">{ctx.html(ctx.loc.date(change.date))}</time> '
-            f'<span class="ox-status ox-status--{change.status}">{ctx.html(ctx.status_label(change.status))}</span>'
-            f'<br>{ctx.html(change.note[ctx.lang])} <span class="ox-cite">({_sources_inline(ctx, page, change.sources)})</span></li>'
-        )
-    out.append('<ol class="ox-history">' + "".join(items) + "</ol>\n")
+    history = [
+        _event(ctx, change.date, None, change.status, ctx.status_label(change.status),
+               Markup(f'{ctx.html(change.note[ctx.lang])} <span class="ox-cite">({_sources_inline(ctx, page, change.sources)})</span>'))
+        for change in sorted(deal.status, key=lambda c: c.date)
+    ]
+    out.append(markup.html("events.html", classes="ox-history", events=history))
     if deal.flows:
         out.append(f"## {ctx.md(ctx.t('money-flows'))}\n")
         rows = "".join(
@@ -637,6 +632,12 @@ def timeline_entry(ctx: Ctx, page: str, key: str | None, item) -> tuple[Markup, 
     return link, item.status, ctx.status_label(item.status), str(ctx.html(item.note[ctx.lang]))
 
 
+def _event(ctx: Ctx, date, title: Markup | None, status: str, label: str, note: Markup) -> dict:
+    """One dated event for templates/html/events.html."""
+    return {"iso": date.isoformat(), "date": ctx.html(ctx.loc.date(date)), "title": title,
+            "status": status, "label": ctx.html(label), "note": note}
+
+
 def timeline_pages(ctx: Ctx) -> dict[str, str]:
     base = "timeline.md"
     parts = chunked(timeline_events(ctx.data), TIMELINE_PAGE_SIZE)
@@ -674,11 +675,11 @@ def timeline_page(ctx: Ctx, events: list[tuple], number: int = 1, count: int = 1
         out.append(f'<p class="ox-lede">{ctx.html(intro)} {ctx.html(ctx.t("changes-feed"))} <a href="{feed}" type="application/atom+xml">'
                    f"{_text(ctx.t('feed'))}</a></p>\n")
     current_month = None
-    items: list[str] = []
+    items: list[dict] = []
 
     def flush():
         if items:
-            out.append('<ol class="ox-timeline">' + "".join(items) + "</ol>\n")
+            out.append(markup.html("events.html", classes="ox-timeline", events=list(items)))
             items.clear()
 
     for date, key, item in events:
@@ -688,12 +689,7 @@ def timeline_page(ctx: Ctx, events: list[tuple], number: int = 1, count: int = 1
             current_month = month
             out.append(f"## {ctx.md(ctx.loc.month(date))}\n")
         title, status, label, note = timeline_entry(ctx, page, key, item)
-        items.append(
-            f'<li><time datetime="{date.isoformat()}">{ctx.html(ctx.loc.date(date))}</time> '
-            f'{title} '
-            f'<span class="ox-status ox-status--{status}">{ctx.html(label)}</span>'
-            f"<br>{note}</li>"
-        )
+        items.append(_event(ctx, date, title, status, label, Markup(note)))
     flush()
     out.append(pager(ctx, base, number, count))
     return "\n".join(out)
