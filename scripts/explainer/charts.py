@@ -405,6 +405,16 @@ def _timeline(ctx: render.Ctx, page: str) -> Chart:
             str(title),
             str(ctx.html(label)),
         ])
+    # the key to the markers, under the axis, so the chart reads on its own (as a PNG, an embed)
+    y = height + 20
+    for kind in ("new", "firm", "setback", "end"):
+        if kind in ("new", "firm"):  # (ox-key-dot: drawn as a dot, not counted as an event)
+            canvas.circle(axis, y, 4.5, f"ox-key-dot ox-dot--{kind}")
+        else:
+            canvas.rect(axis - 4.5, y - 4.5, 9, 9, f"ox-key-dot ox-dot--{kind}")
+        canvas.text(axis + 14, y + 4, ctx.t(f"chart-dot-{kind}"), "ox-muted", size=SIZE - 1.5)
+        y += 18
+    height = y
     title = ctx.t("chart-timeline")
     desc = ctx.t("chart-timeline-desc").format(start=ctx.loc.month(start), end=ctx.loc.month(end))
     more = ""
