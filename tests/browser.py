@@ -17,6 +17,13 @@ CHROMIUM_ARGS = [
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt")
 
 
+@functools.lru_cache(maxsize=4096)
+def _gzipped(path: Path, mtime_ns: int) -> bytes:
+    """Each file is compressed once per version, not on every request (the sweeps load
+    the same stylesheet, scripts and search index hundreds of times)."""
+    return gzip.compress(path.read_bytes(), 6, mtime=0)
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     """A static host that gzips text as a real host would, and logs nothing."""
 
@@ -30,7 +37,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (accepts and path.is_file() and path.suffix in COMPRESSIBLE):
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6, mtime=0)
+        body = _gzipped(path, path.stat().st_mtime_ns)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
