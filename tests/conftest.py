@@ -49,7 +49,8 @@ def built_site(tmp_path_factory, site_url) -> Path:
     work = tmp_path_factory.mktemp("real")
     project = copy_project(work / "project")
     site = work / "site"
-    result = mkdocs_build(project, site, env={"SITE_URL": site_url})
+    # dated as CI's deploy dates it, so test_integrity can rebuild it byte for byte
+    result = mkdocs_build(project, site, env={"SITE_URL": site_url, "SOURCE_DATE_EPOCH": "1767225600"})
     assert result.returncode == 0, result.stderr
     return site
 
