@@ -164,10 +164,6 @@ def charts_page(ctx: render.Ctx) -> str:
     )
 
 
-def _deal_link(ctx: render.Ctx, page: str, deal: Deal) -> str:
-    return f'<a href="{render.href(page, f"deals/{deal.id}.md")}">{ctx.html(deal.title[ctx.lang])}</a>'
-
-
 def _list(ctx: render.Ctx, items) -> str:
     return ctx.comma.join(items)
 
@@ -286,7 +282,7 @@ def _bar_figure(ctx: render.Ctx, page: str, chart_id: str, bars: list[Bar], fmt,
     return Chart(
         title, canvas.svg(height, title, desc), head,
         [[str(ctx.html(bar.name)), str(ctx.html(label)),
-          _some(ctx, (f"{_deal_link(ctx, page, d)} ({ctx.html(fmt(a))})" for d, a in bar.items), html=True)]
+          _some(ctx, (f"{render.deal_link(ctx, page, d)} ({ctx.html(fmt(a))})" for d, a in bar.items), html=True)]
          for bar, label in zip(bars, labels)],
         note,
     )
@@ -596,7 +592,7 @@ def _money_flow(ctx: render.Ctx, page: str) -> Chart:
          str(ctx.html(ctx.data.labels.flow_kinds[e.kind][ctx.lang])),
          str(ctx.html(ctx.loc.money(e.amount)))
          + "".join(f'<br><span class="ox-note">{ctx.html(n)}</span>' for n in notes[id(e)]),
-         _some(ctx, (_deal_link(ctx, page, d) for d in e.deals), html=True)]
+         _some(ctx, (render.deal_link(ctx, page, d) for d in e.deals), html=True)]
         for e in all_edges
     ]
     return Chart(

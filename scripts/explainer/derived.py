@@ -9,10 +9,6 @@ from . import aggregates as agg
 from . import charts, markup, render
 
 
-def _deal_link(ctx: render.Ctx, page: str, deal) -> Markup:
-    return Markup(f'<a href="{render.href(page, f"deals/{deal.id}.md")}">{ctx.html(deal.title[ctx.lang])}</a>')
-
-
 def gigawatt_costs_table(ctx: render.Ctx, page: str) -> str:
     """Each counted deal with a capacity, grouped by basis, and what the per-gigawatt estimate implies."""
     cost = ctx.data.figures.get(agg.COST_FIGURE)
@@ -25,7 +21,7 @@ def gigawatt_costs_table(ctx: render.Ctx, page: str) -> str:
             gw = agg.deal_amount(deal, measure).high
             implied = agg.implied_cost(ctx.data, gw)
             rows.append(render.row([
-                render.cell(_deal_link(ctx, page, deal)),
+                render.cell(render.deal_link(ctx, page, deal)),
                 render.cell(ctx.html(basis)),
                 render.cell(ctx.html(ctx.loc.capacity(deal.capacity)), deal.capacity.megawatts),
                 render.cell(ctx.html(ctx.loc.money(deal.value)), deal.value.sort_value if deal.value.disclosed else -1),
@@ -42,7 +38,7 @@ def left_out_table(ctx: render.Ctx, page: str) -> str:
     for name, measure in agg.MEASURES.items():
         for deal, why in agg.left_out(ctx.data, measure):
             rows.append(render.row([
-                render.cell(_deal_link(ctx, page, deal)),
+                render.cell(render.deal_link(ctx, page, deal)),
                 render.cell(ctx.html(ctx.t(f"measure-{name}"))),
                 render.cell(ctx.html(charts.reason_text(ctx, deal, why, measure))),
             ]))

@@ -159,6 +159,11 @@ class Ctx:
         return self.data.labels.roles[role][self.lang]
 
 
+def deal_link(ctx: Ctx, page: str, deal: Deal) -> Markup:
+    """A link from a page to a deal's page, titled in the page's language."""
+    return Markup(f'<a href="{href(page, f"deals/{deal.id}.md")}">{ctx.html(deal.title[ctx.lang])}</a>')
+
+
 def title_in_text(ctx: Ctx, deal: Deal) -> str:
     """A deal's title as it reads inside a sentence: English titles drop the capital of a
     leading article ("part of the Stargate project"); Arabic titles are already definite."""
@@ -236,7 +241,7 @@ def deals_table(ctx: Ctx, deals: list[Deal], page: str, role_of: str | None = No
             "announced": (deal.announced.isoformat(), ctx.html(ctx.loc.date(deal.announced))),
             "deal": (
                 l10n.strip_isolates(deal.title[ctx.lang]),
-                Markup(f'<a href="{href(page, f"deals/{deal.id}.md")}">{ctx.html(deal.title[ctx.lang])}</a>'),
+                deal_link(ctx, page, deal),
             ),
             "parties": (
                 " ".join(ctx.company_name(p.company) for p in deal.parties),
@@ -628,7 +633,7 @@ def timeline_entry(ctx: Ctx, page: str, key: str | None, item) -> tuple[Markup, 
         cite = f' <span class="ox-cite">({_sources_inline(ctx, page, item.sources)})</span>'
         return ctx.html(item.title[ctx.lang]), "milestone", ctx.t("milestone"), str(ctx.html(item.note[ctx.lang])) + cite
     deal = ctx.data.deals[key]
-    link = Markup(f'<a href="{href(page, f"deals/{deal.id}.md")}">{ctx.html(deal.title[ctx.lang])}</a>')
+    link = deal_link(ctx, page, deal)
     return link, item.status, ctx.status_label(item.status), str(ctx.html(item.note[ctx.lang]))
 
 
