@@ -112,3 +112,8 @@ def test_a_checkbox_loses_autocomplete_and_a_text_field_keeps_it():
     from explainer.enrich import repair_theme_markup
     html = '<input class="md-toggle" type="checkbox" id="a" autocomplete="off"><input type="text" autocomplete="off">'
     assert repair_theme_markup(html) == '<input class="md-toggle" type="checkbox" id="a"><input type="text" autocomplete="off">'
+
+
+def test_text_of_reads_html_as_text():
+    from explainer.enrich import text_of
+    assert text_of('<p>a &amp; <a href="x > y">b</a>\n  c&#160;d</p>') == "a & b c\xa0d"

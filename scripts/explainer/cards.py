@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from . import aggregates as agg
-from . import l10n, render
+from . import enrich, l10n, render
 from .model import ENDED, STALLED
 
 HERE = Path(__file__).resolve().parent
@@ -60,7 +60,7 @@ class Card:
 
     def key(self) -> str:
         """A name that changes whenever anything drawn on the card changes."""
-        digest = hashlib.sha256(_renderer_digest().encode())
+        digest = hashlib.sha256(renderer_digest().encode())
         digest.update(json.dumps(asdict(self), ensure_ascii=False, sort_keys=True).encode())
         return digest.hexdigest()[:20]
 
@@ -68,17 +68,31 @@ class Card:
         return f"{self.key()}.png"
 
 
-_DIGEST: list[str] = []
+@lru_cache(maxsize=8)
+def renderer_digest(template: Path = TEMPLATE) -> str:
+    """A Typst template's and the fonts' bytes: a new template or font redraws every image."""
+    digest = hashlib.sha256(template.read_bytes())
+    for font in sorted(FONTS.glob("*.ttf")):
+        digest.update(font.read_bytes())
+    return digest.hexdigest()
 
 
-def _renderer_digest() -> str:
-    """The template's and fonts' bytes: a new template or font redraws every card."""
-    if not _DIGEST:
-        digest = hashlib.sha256(TEMPLATE.read_bytes())
-        for font in sorted(FONTS.glob("*.ttf")):
-            digest.update(font.read_bytes())
-        _DIGEST.append(digest.hexdigest())
-    return _DIGEST[0]
+def drawn_once(named: dict[str, object], draw, cache_dir: Path | None) -> tuple[dict[str, bytes], int]:
+    """Images by name, each name standing for its content: those already in cache_dir are read
+    from it, the rest drawn in one run (draw: items -> PNG bytes, in order) and written to it
+    whole or not at all. Returns the images and how many were drawn."""
+    images: dict[str, bytes] = {}
+    if cache_dir:
+        images = {name: (cache_dir / name).read_bytes() for name in named if (cache_dir / name).is_file()}
+    missing = [name for name in named if name not in images]
+    for name, image in zip(missing, draw([named[n] for n in missing]), strict=True):
+        images[name] = image
+        if cache_dir:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            partial = cache_dir / f"{name}.part"
+            partial.write_bytes(image)
+            partial.replace(cache_dir / name)  # never a half-written image in the cache
+    return images, len(missing)
 
 
 def _title_size(title: str) -> int:
@@ -87,9 +101,8 @@ def _title_size(title: str) -> int:
 
 
 def _digits(ctx: render.Ctx, text: str) -> str:
-    from .enrich import arabic_digits_text  # the page's own digits, as the hook sets them
-
-    return arabic_digits_text(text) if ctx.lang == "ar" and ctx.data.site.arabic_digits == "arab" else text
+    """The page's own digits, as the hook sets them on the pages."""
+    return enrich.arabic_digits_text(text) if ctx.lang == "ar" and ctx.data.site.arabic_digits == "arab" else text
 
 
 def card_for(ctx: render.Ctx, src: str, title: str) -> Card:
@@ -154,15 +167,9 @@ def draw(cards: list[Card]) -> list[bytes]:
 
 
 def write(cards: list[Card], out_dir: Path, cache_dir: Path) -> int:
-    """Copy every card into out_dir, drawing only those not yet in cache_dir; returns how many were drawn."""
+    """Write every card into out_dir, drawing only those not yet in cache_dir; returns how many were drawn."""
+    images, drawn = drawn_once({card.file_name(): card for card in cards}, draw, cache_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    unique = {card.file_name(): card for card in cards}
-    missing = [card for name, card in unique.items() if not (cache_dir / name).is_file()]
-    for card, image in zip(missing, draw(missing), strict=True):
-        partial = cache_dir / (card.file_name() + ".part")
-        partial.write_bytes(image)
-        partial.replace(cache_dir / card.file_name())  # never a half-written card in the cache
-    for name in unique:
-        shutil.copyfile(cache_dir / name, out_dir / name)
-    return len(missing)
+    for name, image in images.items():
+        (out_dir / name).write_bytes(image)
+    return drawn

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 
 from markupsafe import escape
@@ -130,6 +131,13 @@ def _walk(html: str, skip: set[str], transform) -> str:
 
 
 _LATIN_EDGE = re.compile(r"[A-Za-z0-9]")
+
+
+def text_of(html: str) -> str:
+    """The text of an HTML fragment as it reads: tags dropped, character references resolved,
+    runs of white space as one space."""
+    raw = "".join(token.raw for token in tokens(html) if token.kind == "text")
+    return " ".join(unescape(raw).split())
 
 
 def isolate_latin(html: str) -> str:

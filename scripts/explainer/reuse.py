@@ -21,7 +21,6 @@ import json
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 from functools import lru_cache
-from html.parser import HTMLParser
 from pathlib import Path
 
 import tinycss2
@@ -150,22 +149,6 @@ def source_line(ctx: render.Ctx) -> str:
     return ctx.t("chart-source").format(site=ctx.data.site.title[ctx.lang], date=ctx.loc.date(ctx.data.site.as_of))
 
 
-def _plain(html: str) -> str:
-    """The text of an HTML fragment (a chart's note can hold a link), read with a parser."""
-    class Text(HTMLParser):
-        def __init__(self):
-            super().__init__(convert_charrefs=True)
-            self.parts: list[str] = []
-
-        def handle_data(self, data):
-            self.parts.append(data)
-
-    reader = Text()
-    reader.feed(html)
-    reader.close()
-    return " ".join("".join(reader.parts).split())
-
-
 def _wrap(text: str, width: float, size: float) -> list[str]:
     """Lines no wider than width, never breaking a number from its unit or a date apart."""
     return charts._wrapped(enrich.glue(text), width, size)
@@ -228,7 +211,7 @@ def standalone_svg(ctx: render.Ctx, chart_id: str) -> str:
     inner.set("overflow", "visible")
     root.append(inner)
     y += 10 + height + 4
-    for note in (_plain(chart.more), l10n.strip_isolates(chart.note)):
+    for note in (enrich.text_of(chart.more), l10n.strip_isolates(chart.note)):
         if note:
             y = _lines(root, _wrap(note, room, FOOT_SIZE), x, y, FOOT_SIZE, "#444444") + 3
     credit = _wrap(source_line(ctx), room, FOOT_SIZE) + ([chart_url(ctx, chart_id)] if ctx.base_url else [])
@@ -351,35 +334,23 @@ def chart_csv(ctx: render.Ctx, chart_id: str) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _png_key(svg: str) -> str:
-    digest = hashlib.sha256(PNG_TEMPLATE.read_bytes())
-    digest.update(cards._renderer_digest().encode())
+def _png_name(svg: str) -> str:
+    """A chart PNG's cache name: a hash of its SVG, the template that draws it and the fonts."""
+    digest = hashlib.sha256(cards.renderer_digest(PNG_TEMPLATE).encode())
     digest.update(svg.encode())
-    return digest.hexdigest()[:24]
+    return f"{digest.hexdigest()[:24]}.png"
 
 
 def files(ctx: render.Ctx, cache_dir: Path | None = None) -> dict[str, bytes]:
     """Every chart's SVG, PNG and CSV for ctx's language: {path under the language root: bytes}.
     With a cache folder, a PNG is drawn only when its SVG (or the template or fonts) changed."""
     svgs = {chart_id: standalone_svg(ctx, chart_id) for chart_id in charts.CHARTS}
-    pngs: dict[str, bytes] = {}
-    if cache_dir:
-        for chart_id, svg in svgs.items():
-            cached = cache_dir / f"{_png_key(svg)}.png"
-            if cached.is_file():
-                pngs[chart_id] = cached.read_bytes()
-    missing = [chart_id for chart_id in svgs if chart_id not in pngs]
-    for chart_id, png in zip(missing, draw_png([svgs[c] for c in missing]), strict=True):
-        pngs[chart_id] = png
-        if cache_dir:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            partial = cache_dir / f"{_png_key(svgs[chart_id])}.png.part"
-            partial.write_bytes(png)
-            partial.replace(cache_dir / f"{_png_key(svgs[chart_id])}.png")
+    names = {chart_id: _png_name(svg) for chart_id, svg in svgs.items()}
+    pngs, _ = cards.drawn_once({names[c]: svg for c, svg in svgs.items()}, draw_png, cache_dir)
     out: dict[str, bytes] = {}
     for chart_id, svg in svgs.items():
         out[f"{FOLDER}/{chart_id}.svg"] = svg.encode("utf-8")
-        out[f"{FOLDER}/{chart_id}.png"] = pngs[chart_id]
+        out[f"{FOLDER}/{chart_id}.png"] = pngs[names[chart_id]]
         out[f"{FOLDER}/{chart_id}.csv"] = chart_csv(ctx, chart_id)
     return out
 
@@ -440,7 +411,7 @@ def embed_height(chart: charts.Chart) -> float:
     """The iframe's height on a phone-width column (about 340 px): the chart, scaled to it, its
     caption, notes wrapped at about 45 characters a line, the table's summary and the source."""
     height = float(ET.fromstring(chart.svg).get("viewBox").split()[3])
-    notes = len(_plain(chart.more)) + len(l10n.strip_isolates(chart.note))
+    notes = len(enrich.text_of(chart.more)) + len(l10n.strip_isolates(chart.note))
     return height * 340 / 400 + 60 + (notes / 45 + 1) * 21 + 110
 
 
