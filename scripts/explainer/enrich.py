@@ -135,9 +135,9 @@ _LATIN_EDGE = re.compile(r"[A-Za-z0-9]")
 
 def text_of(html: str) -> str:
     """The text of an HTML fragment as it reads: tags dropped, character references resolved,
-    runs of white space as one space."""
+    runs of white space as one space (a no-break space stays one: it holds its words together)."""
     raw = "".join(token.raw for token in tokens(html) if token.kind == "text")
-    return " ".join(unescape(raw).split())
+    return re.sub(r"[ \t\r\n\f]+", " ", unescape(raw)).strip()
 
 
 def isolate_latin(html: str) -> str:
