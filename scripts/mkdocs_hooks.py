@@ -324,7 +324,8 @@ def on_page_context(context, page, config, nav):
     # mkdocs-static-i18n has just set them for this page, relative: make them absolute
     # (it sets them as an attribute, which is what the template reads)
     config.extra.alternate = [
-        {"lang": other, "link": f"{site_url}{_lang_prefix(other)}{url}", "name": LANG_NAMES[other][0]} for other in LANGS
+        {"lang": alt["lang"], "link": alt["href"], "name": LANG_NAMES[alt["lang"]][0]}
+        for alt in context["explainer_alternates"]
     ]
     context["explainer_self_href"] = f"{site_url}{_lang_prefix(lang)}{url}"
     context["explainer_feed"] = {

@@ -355,6 +355,14 @@ def _quarter_after(day: dt.date) -> dt.date:
     return dt.date(day.year + (month > 12), (month - 1) % 12 + 1, 1)
 
 
+def _dot(canvas: Canvas, x: float, y: float, kind: str, cls: str) -> None:
+    """A timeline marker: a circle for news and firmer steps, a square for a setback or an end."""
+    if kind in ("new", "firm"):
+        canvas.circle(x, y, 4.5, f"{cls} ox-dot--{kind}")
+    else:
+        canvas.rect(x - 4.5, y - 4.5, 9, 9, f"{cls} ox-dot--{kind}")
+
+
 def _timeline(ctx: render.Ctx, page: str) -> Chart:
     every = render.timeline_events(ctx.data)
     events = every[-MAX_EVENTS:]
@@ -389,10 +397,7 @@ def _timeline(ctx: render.Ctx, page: str) -> Chart:
     for (day, deal_id, change), y in zip(events, ys):
         title, status, label, _ = render.timeline_entry(ctx, page, deal_id, change)
         kind = DOT.get(status, "new")
-        if kind in ("new", "firm"):
-            canvas.circle(axis, y, 4.5, f"ox-dot ox-dot--{kind}")
-        else:
-            canvas.rect(axis - 4.5, y - 4.5, 9, 9, f"ox-dot ox-dot--{kind}")
+        _dot(canvas, axis, y, kind, "ox-dot")
         name = ctx.data.deals[deal_id].title[ctx.lang] if deal_id else change.title[ctx.lang]
         canvas.text(axis + 14, y + 4.5, name, "ox-label ox-strong")
         canvas.text(axis + 14, y + 19, f"{ctx.loc.date(day)} · {label}", "ox-muted", size=SIZE - 1.5)
@@ -404,10 +409,7 @@ def _timeline(ctx: render.Ctx, page: str) -> Chart:
     # the key to the markers, under the axis, so the chart reads on its own (as a PNG, an embed)
     y = height + 20
     for kind in ("new", "firm", "setback", "end"):
-        if kind in ("new", "firm"):  # (ox-key-dot: drawn as a dot, not counted as an event)
-            canvas.circle(axis, y, 4.5, f"ox-key-dot ox-dot--{kind}")
-        else:
-            canvas.rect(axis - 4.5, y - 4.5, 9, 9, f"ox-key-dot ox-dot--{kind}")
+        _dot(canvas, axis, y, kind, "ox-key-dot")  # drawn as a dot, not counted as an event
         canvas.text(axis + 14, y + 4, ctx.t(f"chart-dot-{kind}"), "ox-muted", size=SIZE - 1.5)
         y += 18
     height = y
