@@ -293,10 +293,6 @@ OG_LOCALES = {"ar": "ar_AR", "en": "en_GB"}
 LANG_NAMES = {"ar": ("العربية", "rtl"), "en": ("English", "ltr")}
 
 
-def _lang_prefix(lang: str) -> str:
-    return "" if lang == LANGS[0] else f"{lang}/"
-
-
 def _site_url(config) -> str:
     """The site's absolute address with one trailing slash (SITE_URL overrides mkdocs.yml)."""
     return (config.site_url or "/").rstrip("/") + "/"
@@ -314,10 +310,10 @@ def on_page_context(context, page, config, nav):
     site_url = _site_url(config)
     lang = config.theme.get("language", LANGS[0])
     url = page.url
-    if url.startswith(_lang_prefix(lang)):
-        url = url[len(_lang_prefix(lang)):]
+    if url.startswith(pages.lang_prefix(lang)):
+        url = url[len(pages.lang_prefix(lang)):]
     context["explainer_alternates"] = [
-        {"lang": other, "href": f"{site_url}{_lang_prefix(other)}{url}"} for other in LANGS
+        {"lang": other, "href": f"{site_url}{pages.lang_prefix(other)}{url}"} for other in LANGS
     ]
     context["explainer_default_href"] = f"{site_url}{url}"
     # Material's head prints one hreflang link per config.extra.alternate entry;
@@ -327,9 +323,9 @@ def on_page_context(context, page, config, nav):
         {"lang": alt["lang"], "link": alt["href"], "name": LANG_NAMES[alt["lang"]][0]}
         for alt in context["explainer_alternates"]
     ]
-    context["explainer_self_href"] = f"{site_url}{_lang_prefix(lang)}{url}"
+    context["explainer_self_href"] = f"{site_url}{pages.lang_prefix(lang)}{url}"
     context["explainer_feed"] = {
-        "href": f"{site_url}{_lang_prefix(lang)}{feed.FEED_FILE}",
+        "href": f"{site_url}{pages.lang_prefix(lang)}{feed.FEED_FILE}",
         "title": _state["data"].labels.ui["feed"][lang],
     }
     # the share card: drawn once per content in on_post_build, named by its content's hash
@@ -351,9 +347,9 @@ def on_page_context(context, page, config, nav):
     context["explainer_og_alternates"] = [OG_LOCALES[o] for o in LANGS if o != lang]
     other = next(o for o in LANGS if o != lang)
     # every page URL is a directory (use_directory_urls), so the relative link does too
-    rel = posixpath.relpath(f"{_lang_prefix(other)}{url}" or ".", page.url or ".")
+    rel = posixpath.relpath(f"{pages.lang_prefix(other)}{url}" or ".", page.url or ".")
     rel = "./" if rel == "." else rel.rstrip("/") + "/"
-    search = posixpath.relpath(f"{_lang_prefix(lang)}search/", page.url or ".")
+    search = posixpath.relpath(f"{pages.lang_prefix(lang)}search/", page.url or ".")
     context["explainer_search_href"] = search.rstrip("/") + "/" if search != "." else "./"
     context["explainer_search_label"] = _state["data"].labels.ui["search"][lang]
     name, direction = LANG_NAMES[other]
@@ -373,13 +369,13 @@ def on_post_build(config):
     if _serving():
         logging.getLogger("mkdocs").removeHandler(_state.get("collector"))
     for lang in LANGS:
-        downloads = site / _lang_prefix(lang) / "downloads"
+        downloads = site / pages.lang_prefix(lang) / "downloads"
         downloads.mkdir(parents=True, exist_ok=True)
         for name, make in opendata.DOWNLOADS.items():
             (downloads / name).write_bytes(make(_state["data"]))
-        base = _site_url(config) + _lang_prefix(lang)
-        _images(lambda: _write_chart_files(site / _lang_prefix(lang), lang), "the charts' downloads")
-        (site / _lang_prefix(lang) / feed.FEED_FILE).write_text(feed.atom_feed(_ctx(lang), base), encoding="utf-8")
+        base = pages.language_root(_state["site_url"], lang)
+        _images(lambda: _write_chart_files(site / pages.lang_prefix(lang), lang), "the charts' downloads")
+        (site / pages.lang_prefix(lang) / feed.FEED_FILE).write_text(feed.atom_feed(_ctx(lang), base), encoding="utf-8")
         if lang != LANGS[0]:
             alternates = _state["urls"].get(lang, {}).values()
             (site / lang / "sitemap.xml").write_text(_sitemap(alternates, lang), encoding="utf-8")

@@ -28,11 +28,16 @@ def generated_pages(data: DataSet, lang: str, base_url: str = "") -> dict[str, s
     return pages
 
 
+def lang_prefix(lang: str) -> str:
+    """A language's folder in the built site: none for the first language, "en/" for English."""
+    return "" if lang == LANGS[0] else f"{lang}/"
+
+
 def language_root(base_url: str, lang: str) -> str:
     """The absolute address of a language's home: the site's root for the first language."""
     if not base_url:
         return ""
-    return base_url.rstrip("/") + "/" + ("" if lang == LANGS[0] else f"{lang}/")
+    return base_url.rstrip("/") + "/" + lang_prefix(lang)
 
 
 def all_pages(data: DataSet, base_url: str = "") -> dict[str, dict[str, str]]:
