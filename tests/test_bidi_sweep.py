@@ -76,11 +76,10 @@ def scrambled(found):
     return bad
 
 
-def test_no_latin_name_or_range_scrambles_on_any_arabic_page(chromium, server, built_site):
+def test_no_latin_name_or_range_scrambles_on_any_arabic_page(desktop, server, built_site):
     pages = list(arabic_pages(built_site))
     assert len(pages) > 40
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    page = desktop
     problems, checked = [], 0
     for url in pages:
         page.goto(server.url + url)
@@ -89,7 +88,6 @@ def test_no_latin_name_or_range_scrambles_on_any_arabic_page(chromium, server, b
             found = page.evaluate(SWEEP)
             checked += len(found)
             problems += [f"{url} at {width} px: {text}" for text in scrambled(found)]
-    context.close()
     assert checked > 200, checked  # the sweep really found names and ranges to measure
     assert not problems, "\n".join(problems[:30])
 

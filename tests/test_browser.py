@@ -115,10 +115,10 @@ WIDE_PAGES = ["deals/", "companies/nvidia/", "companies/openai/", "charts/", "gi
 
 @pytest.mark.parametrize("width", [1024, 1280])
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_every_table_shows_all_its_columns_from_1024_px(chromium, server, width, prefix):
+def test_every_table_shows_all_its_columns_from_1024_px(desktop, server, width, prefix):
     """No table hides a column behind a sideways scrollbar on a laptop screen (phones get cards)."""
-    context = chromium.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+    page = desktop
+    page.set_viewport_size({"width": width, "height": 900})
     overflowing = []
     for path in WIDE_PAGES:
         page.goto(f"{server.url}/{prefix}{path}")
@@ -127,7 +127,6 @@ def test_every_table_shows_all_its_columns_from_1024_px(chromium, server, width,
             .map(t => t.closest('.ox-table') || t.parentElement)
             .filter(box => box.scrollWidth > box.clientWidth + 1)
             .map(box => location.pathname + ': ' + box.scrollWidth + ' > ' + box.clientWidth)""")
-    context.close()
     assert overflowing == []
 
 
