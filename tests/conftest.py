@@ -1,11 +1,21 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURE_DATA, ROOT, copy_project, mkdocs_build
+from helpers import FIXTURE_DATA, ROOT, copy_project
+
+# The longest tests first, so that both workers finish together instead of one waiting for
+# the other's last long test: xdist hands tests out in this order as workers run short (its
+# groups go first). Among them, serve's tests need no build of the real site.
+LONG_FIRST = ("tests/test_serve.py", "tests/test_bidi_sweep.py", "tests/test_integrity.py")
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.nodeid.split("::")[0] not in LONG_FIRST)
 
 
 @pytest.fixture
@@ -28,14 +38,63 @@ def fixture_data():
     return load(FIXTURE_DATA)
 
 
-@pytest.fixture(scope="session")
-def site_port() -> int:
-    """A free local port, chosen before the build so site_url can name it: then every
-    absolute URL in the pages (hreflang, OpenGraph) is served by the test server."""
+# --- the real site, built once for the whole run --------------------------------------
+#
+# The run's first process (pytest itself, or xdist's controller) copies the project, starts
+# building the real site in the background and serves its folder on a free port. Workers
+# inherit where and on which port through the environment, and wait for the build only when a
+# test first needs it, so the build overlaps their start-up and the tests that need no site.
+# The port is chosen before the build so site_url can name it: then every absolute URL in the
+# pages (hreflang, OpenGraph) is served by the test server.
+
+SHARED = "EXPLAINER_TEST_SITE"
+EPOCH = "1767225600"  # dated as CI's deploy dates it, so test_integrity can rebuild it byte for byte
+
+
+def pytest_configure(config):
+    if hasattr(config, "workerinput") or config.option.collectonly:
+        return  # a worker finds the build in its environment
+    import json
     import socket
+    import tempfile
+
+    from browser import Server
+    from helpers import start_build
+    work = Path(tempfile.mkdtemp(prefix="explainer-real-"))
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        port = sock.getsockname()[1]
+    project = copy_project(work / "project")
+    process = start_build(project, work / "site", env={"SITE_URL": f"http://127.0.0.1:{port}/", "SOURCE_DATE_EPOCH": EPOCH})
+    server = Server(work / "site", port)
+    os.environ[SHARED] = json.dumps({"work": str(work), "port": port})
+    config.stash[_shared_key] = (process, server, work)
+
+
+_shared_key = pytest.StashKey[tuple]()
+
+
+def pytest_unconfigure(config):
+    shared = config.stash.get(_shared_key, None)
+    if shared is None:
+        return
+    process, server, work = shared
+    if process.poll() is None:  # a run that never needed the site
+        process.terminate()
+        process.wait(timeout=20)
+    server.close()
+    shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def _shared() -> dict:
+    import json
+    return json.loads(os.environ[SHARED])
+
+
+@pytest.fixture(scope="session")
+def site_port(_shared) -> int:
+    return _shared["port"]
 
 
 @pytest.fixture(scope="session")
@@ -44,23 +103,24 @@ def site_url(site_port) -> str:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, site_url) -> Path:
+def built_site(_shared) -> Path:
     """The real site (data/ and docs/ as they are), built once with --strict."""
-    work = tmp_path_factory.mktemp("real")
-    project = copy_project(work / "project")
-    site = work / "site"
-    # dated as CI's deploy dates it, so test_integrity can rebuild it byte for byte
-    result = mkdocs_build(project, site, env={"SITE_URL": site_url, "SOURCE_DATE_EPOCH": "1767225600"})
-    assert result.returncode == 0, result.stderr
+    from helpers import wait_for_build
+    site = Path(_shared["work"]) / "site"
+    code, output = wait_for_build(site)
+    assert code == 0, output
     return site
 
 
+class _Served:
+    def __init__(self, url: str):
+        self.url = url
+
+
 @pytest.fixture(scope="session")
-def server(built_site, site_port):
-    from browser import Server
-    srv = Server(built_site, site_port)
-    yield srv
-    srv.close()
+def server(built_site, site_url):
+    """The built site, served by the run's first process: .url, without a trailing slash."""
+    return _Served(site_url.rstrip("/"))
 
 
 @pytest.fixture(scope="session")
@@ -88,6 +148,9 @@ def _pages(chromium):
         if page is None or page.is_closed():
             page = made[name] = context.new_page()
         page.set_viewport_size(viewport)
+        # the one in front: a page behind another gets no animation frames and 1-second
+        # timers, so every wait on it took a second
+        page.bring_to_front()
         return page
 
     yield get

@@ -41,14 +41,50 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
     return dest
 
 
-def mkdocs_build(project: Path, site: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+def _build_command(project: Path, site: Path, env: dict | None) -> tuple[list[str], dict]:
     # drawn images are shared between the suite's builds, as between a contributor's builds
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EXPLAINER_CACHE": str(ROOT / ".cache"), **(env or {})}
     full_env.pop("EXPLAINER_DATA", None)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-        cwd=project, env=full_env, capture_output=True, text=True, timeout=600,
-    )
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], full_env
+
+
+def mkdocs_build(project: Path, site: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    command, full_env = _build_command(project, site, env)
+    return subprocess.run(command, cwd=project, env=full_env, capture_output=True, text=True, timeout=600)
+
+
+# Runs a build and then writes its exit code to the file named first, so that other
+# processes can wait for it without being its parent.
+_RECORDED = """import os, subprocess, sys
+done = sys.argv[1]
+code = subprocess.run(sys.argv[2:]).returncode
+with open(done + ".part", "w") as f:
+    f.write(str(code))
+os.replace(done + ".part", done)
+"""
+
+
+def start_build(project: Path, site: Path, env: dict | None = None) -> subprocess.Popen:
+    """mkdocs_build in the background. Its output goes to site's folder/build.log; its exit
+    code, once it has ended, to site's folder/build.done (see wait_for_build)."""
+    command, full_env = _build_command(project, site, env)
+    log = (site.parent / "build.log").open("w")
+    process = subprocess.Popen([sys.executable, "-c", _RECORDED, str(site.parent / "build.done"), *command],
+                               cwd=project, env=full_env, stdout=log, stderr=subprocess.STDOUT)
+    log.close()
+    return process
+
+
+def wait_for_build(site: Path, seconds: float = 600) -> tuple[int, str]:
+    """The exit code and output of a build started by start_build, once it has ended."""
+    import time
+    done = site.parent / "build.done"
+    end = time.monotonic() + seconds
+    while not done.exists():
+        if time.monotonic() > end:
+            return -1, f"the build did not end in {seconds} s"
+        time.sleep(0.1)
+    return int(done.read_text()), (site.parent / "build.log").read_text(encoding="utf-8", errors="replace")
 
 
 class Doc(HTMLParser):

@@ -7,7 +7,7 @@ import pytest
 from browser import Server
 from helpers import FIXTURE_DATA, copy_project, mkdocs_build
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("bidi-site")]  # one worker builds its site
 
 SENTENCE_AR = "أعلنت AMD عن صفقة بقيمة {{ figure:cost-per-gw-huang }} في {{ date:2025-10-06 }} وفق AMD."
 SENTENCE_EN = "AMD announced a deal worth {{ figure:cost-per-gw-huang }} on {{ date:2025-10-06 }}."

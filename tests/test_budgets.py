@@ -60,6 +60,7 @@ class Visitor:
         self.errors, self.failed, self.foreign = [], [], []
         self.host = urlsplit(url).netloc
         self.page.emulate_media(color_scheme=scheme)
+        self.page.bring_to_front()  # a page behind another gets no animation frames
         self.page.goto(url, wait_until="load")  # every resource the page names has loaded (or failed)
         if "search/" in url:
             self.page.wait_for_selector(".pagefind-ui__result-link")

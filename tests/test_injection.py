@@ -12,7 +12,7 @@ import yaml
 
 from helpers import FIXTURE_DATA, copy_project, mkdocs_build
 
-pytestmark = [pytest.mark.build, pytest.mark.browser]
+pytestmark = [pytest.mark.build, pytest.mark.browser, pytest.mark.xdist_group("poisoned-site")]  # built once
 
 ANGLES = "x < y & z > w &amp; 1 <2"  # brackets and entities that are not tags
 PAYLOAD = (
@@ -106,15 +106,10 @@ INSPECT = """() => ({
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 @pytest.mark.parametrize("path", PAGES)
-def test_markup_in_data_shows_as_text_and_runs_nothing(chromium, poisoned_server, prefix, path):
-    context = chromium.new_context()
-    page = context.new_page()
-    try:
-        response = page.goto(f"{poisoned_server.url}/{prefix}{path}")
-        assert response.status == 200
-        found = page.evaluate(INSPECT)
-    finally:
-        context.close()
+def test_markup_in_data_shows_as_text_and_runs_nothing(desktop, poisoned_server, prefix, path):
+    response = desktop.goto(f"{poisoned_server.url}/{prefix}{path}")  # a new document: nothing carries over
+    assert response.status == 200
+    found = desktop.evaluate(INSPECT)
     assert found["pwned"] == "undefined"
     assert found["jsLinks"] == []
     assert found["handlers"] == []
@@ -127,17 +122,11 @@ def test_markup_in_data_shows_as_text_and_runs_nothing(chromium, poisoned_server
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_deals_table_keeps_one_row_per_deal(chromium, poisoned_server, prefix):
-    context = chromium.new_context()
-    page = context.new_page()
-    try:
-        page.goto(f"{poisoned_server.url}/{prefix}deals/")
-        rows = page.locator("table.ox-sortable > tbody > tr").count()
-        company_rows = None
-        page.goto(f"{poisoned_server.url}/{prefix}companies/nvidia/")
-        company_rows = page.locator("table.ox-sortable > tbody > tr").count()
-    finally:
-        context.close()
+def test_deals_table_keeps_one_row_per_deal(desktop, poisoned_server, prefix):
+    desktop.goto(f"{poisoned_server.url}/{prefix}deals/")
+    rows = desktop.locator("table.ox-sortable > tbody > tr").count()
+    desktop.goto(f"{poisoned_server.url}/{prefix}companies/nvidia/")
+    company_rows = desktop.locator("table.ox-sortable > tbody > tr").count()
     assert rows == 2
     assert company_rows == 1
 

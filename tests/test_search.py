@@ -35,17 +35,31 @@ ENGLISH = [
 ]
 
 
+def search_for(page, base: str, path: str, query: str) -> None:
+    """Search as a reader does: on the search page already, type the new query (the page
+    keeps its loaded index); from anywhere else, open a link to the search with ?q=. Returns
+    once the message names this query and every result has loaded."""
+    url = f"{base}{path}"
+    if page.url.split("?")[0] == url and page.locator(".pagefind-ui__search-input").count():
+        # cleared first, so that the last query's results and message are gone: a message
+        # naming this query can then only come from this query's search
+        page.fill(".pagefind-ui__search-input", "")
+        page.wait_for_function("() => !document.querySelector('.pagefind-ui__result, .pagefind-ui__message')")
+        page.fill(".pagefind-ui__search-input", query)
+    else:
+        page.goto(f"{url}?q={urllib.parse.quote(query)}")
+    # the message names the query both while searching ("Searching for q...") and after; only
+    # the final one has no ellipsis. Then each result's placeholder is filled in.
+    page.wait_for_function(
+        "q => { const m = document.querySelector('.pagefind-ui__message');"
+        " return m && m.textContent.includes(q) && !m.textContent.trim().endsWith('...')"
+        " && !document.querySelector('.pagefind-ui__loading'); }",
+        arg=query, timeout=10_000)
+    assert page.locator(".pagefind-ui__search-input").input_value() == query
+
+
 def results(page, base: str, path: str, query: str) -> list[str]:
-    page.goto(f"{base}{path}?q={urllib.parse.quote(query)}")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
-    page.wait_for_function(
-        "q => document.querySelector('.pagefind-ui__search-input').value === q", arg=query
-    )
-    # settled: every result placeholder has been filled in (Pagefind loads each one's fragment)
-    page.wait_for_function(
-        "() => document.querySelectorAll('.pagefind-ui__result').length > 0"
-        " && !document.querySelector('.pagefind-ui__loading')"
-    )
+    search_for(page, base, path, query)
     hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     pages = []
     for href in hrefs:
@@ -101,11 +115,8 @@ def test_search_is_reachable_from_every_page_by_keyboard(desktop, server):
 
 @pytest.mark.parametrize("query, count_form", [("جالابينيو", "نتائج"), ("ستارغيت", "نتيجة"), ("zzzxqj", None)])
 def test_arabic_result_count_agrees_with_its_noun(desktop, server, query, count_form):
-    desktop.goto(f"{server.url}/search/?q={urllib.parse.quote(query)}")
+    search_for(desktop, server.url, "/search/", query)
     message = desktop.locator(".pagefind-ui__message")
-    desktop.wait_for_function("q => (document.querySelector('.pagefind-ui__message') || {}).textContent"
-                              " && document.querySelector('.pagefind-ui__message').textContent.includes('«' + q + '»')",
-                              arg=query)
     text = message.text_content()
     assert text.endswith(f"لـ«{query}»")
     if count_form is None:

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from helpers import FIXTURE_DATA, copy_project
+from helpers import FIXTURE_DATA, ROOT, copy_project
 
 pytestmark = pytest.mark.build
 
@@ -30,7 +30,7 @@ def wait_for(predicate, seconds: float = 40) -> bool:
                 return True
         except OSError:
             pass
-        time.sleep(0.5)
+        time.sleep(0.2)
     return False
 
 
@@ -55,7 +55,8 @@ def served(tmp_path):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     log = (tmp_path / "serve.log").open("w")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # share cards already drawn by other runs are reused, as on a contributor's machine
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EXPLAINER_CACHE": str(ROOT / ".cache")}
     env.pop("EXPLAINER_DATA", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
@@ -84,10 +85,9 @@ def test_edits_reload_both_languages_without_a_loop_and_bad_data_keeps_the_previ
     page.write_text(page.read_text(encoding="utf-8") + "\nA new closing sentence.\n", encoding="utf-8")
     assert wait_for(lambda: "A new closing sentence." in fetch(base + "/en/methodology/"))
 
-    # then the rebuilding stops: writing generated pages must not trigger more builds
-    assert quiet_for(log, 3), "the preview kept rebuilding"
-    builds = log.read_text().count("Building documentation")
-    assert quiet_for(log, 3) and log.read_text().count("Building documentation") == builds
+    # then the rebuilding stops: writing generated pages must not trigger more builds (in a
+    # loop the next build would start within 5 s: a build of this data takes one or two)
+    assert quiet_for(log, 5), "the preview kept rebuilding"
 
     # bad data: the error is printed, and the last good preview is still served
     deals.write_text(good.replace("amount: 100 billion}", "amount: -1}", 1), encoding="utf-8")

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.xdist_group("nu-checker")  # one worker runs the checker once
+
 VNU = Path(__file__).parent / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # A short-lived checker: one collector thread and two compiler threads instead of one per
 # core each, which only competed with the rest of the suite for the machine's two cores.
