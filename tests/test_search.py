@@ -1,4 +1,7 @@
-"""Search in each language, as a reader uses it: the search page, a query, the results."""
+"""Search in each language, as a reader uses it: the search page, a query, the results.
+
+Deliberately on the real site: these are queries readers type for its real pages, and only a
+site of that size shows that spelling variants and plurals rank the same pages first."""
 
 from __future__ import annotations
 
