@@ -204,3 +204,20 @@ def test_yaml_syntax_errors_say_what_is_probably_wrong(data_dir):
     assert line.startswith("data/deals.yaml:4: YAML syntax error: ")
     assert "indented by 3 spaces and the line above by 2" in line
     assert "did not find" not in line and "mkdocs" not in line.lower() and "pydantic" not in line.lower()
+
+
+def test_a_quote_left_open_is_reported_where_it_opens(data_dir):
+    """YAML itself stops where the next quote mark happens to close the text, far below."""
+    good = (data_dir / "deals.yaml").read_text(encoding="utf-8")
+    (data_dir / "deals.yaml").write_text(good.replace("  kind: chip-supply\n", '  kind: "chip-supply\n', 1), encoding="utf-8")
+    # never closed in the file
+    assert problems(data_dir) == ["data/deals.yaml:4: YAML syntax error: a quote opened on this line is never closed; "
+                                  "close it on the same line"]
+    # closed by a quote mark further down
+    (data_dir / "deals.yaml").write_text(good.replace("  kind: chip-supply\n", '  kind: "chip-supply\n', 1)
+                                         .replace("status: definitive", 'status: "definitive"', 1), encoding="utf-8")
+    (line,) = problems(data_dir)
+    assert line.startswith("data/deals.yaml:4: YAML syntax error: a quote opened on this line is only closed on line ")
+    # a quoted text that closes on its own line is fine
+    (data_dir / "deals.yaml").write_text(good.replace("  kind: chip-supply\n", '  kind: "chip-supply"\n', 1), encoding="utf-8")
+    assert load(data_dir).deals["nvidia-loi"].kind == "chip-supply"

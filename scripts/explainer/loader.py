@@ -146,7 +146,16 @@ class _Reader:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
-            self.problem(line, _syntax_hint(self.text, line, exc.problem or ""))
+            opened = _unclosed_quote(self.text, line)
+            if "quoted scalar" in (exc.context or "") and exc.context_mark:  # never closed at all
+                self.problem(exc.context_mark.line + 1, "YAML syntax error: a quote opened on this line is never "
+                                                        "closed; close it on the same line")
+            elif opened:  # YAML stumbles where the quote happens to close, often far below
+                start, end = opened
+                self.problem(start, f"YAML syntax error: a quote opened on this line is only closed on line {end}; "
+                                    "close it on the same line (a long text goes after >- on lines of its own)")
+            else:
+                self.problem(line, _syntax_hint(self.text, line, exc.problem or ""))
             return None
         except yaml.reader.ReaderError as exc:  # a character YAML does not allow at all
             line = self.text.count("\n", 0, exc.position) + 1
@@ -247,6 +256,22 @@ def _comma_in_braces(text: str) -> tuple[int, str, str | None, str | None] | Non
         field = re.search(r"([A-Za-z_][\w-]*):\s*\{[^{]*$", code[: match.start(1)])
         entry = next((m.group(1) for l in reversed(lines[:number]) if (m := re.match(r"-\s+id:\s*([\w-]+)", l))), None)
         return number, match.group(1), field.group(1) if field else None, entry
+    return None
+
+
+def _unclosed_quote(text: str, before: int | None) -> tuple[int, int] | None:
+    """The first quoted text that runs over several lines, up to the line YAML stopped at: its
+    first and last line. The data writes long texts after >-, so a quote spanning lines is a
+    quote left open, which YAML reports only where the next quote mark happens to close it."""
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if before and token.start_mark.line + 1 > before:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                    and token.end_mark.line > token.start_mark.line:
+                return token.start_mark.line + 1, token.end_mark.line + 1
+    except yaml.YAMLError:
+        pass
     return None
 
 
