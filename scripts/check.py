@@ -62,7 +62,7 @@ def main() -> int:
         if not data_problems:  # links into generated pages need them all to be generated
             from explainer import links
 
-            docs_problems += links.check(data, pages)
+            docs_problems += links.check(data, pages, links.other_files(docs))
 
     for line in data_problems + docs_problems:
         print(line, file=sys.stderr)

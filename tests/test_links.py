@@ -50,3 +50,15 @@ def test_anchors_are_the_headings_markdown_reads():
     ids = links.anchors("# T\n\n```\n## Not a heading\n```\n\nSetext heading\n--------------\n\n## Styled {: .wide}\n")
     assert {"setext-heading", "styled"} <= ids
     assert "not-a-heading" not in ids
+
+
+def test_a_link_to_an_image_needs_the_file_in_that_language(tmp_path, real_data):
+    hand = pages_with(tmp_path, "en", "methodology.md", "\n![logo](img/logo.svg) ![chart](img/none.png)\n")
+    line = len(hand["en"]["methodology.md"].split("\n")) - 1
+    files = {"en": {"img/logo.svg"}, "ar": {"img/none.png"}}
+    assert links.check(real_data, hand, files) == [
+        f"docs/en/methodology.md:{line}: link to img/none.png: no such file in docs/en/"]
+    docs = tmp_path / "docs"
+    (docs / "en" / "img").mkdir()
+    (docs / "en" / "img" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    assert "img/logo.svg" in links.other_files(docs)["en"]

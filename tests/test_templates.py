@@ -153,3 +153,14 @@ def test_a_quoted_number_keeps_its_decimals_in_each_digit_setting(real_data):
     out = {lang: placeholders.resolve("«{{ number:4.5 }}»", render.Ctx.make(data, lang), "index.md", "t")
            for lang, data in (("en", real_data), ("ar", arab))}
     assert out == {"en": "«4.5»", "ar": "«٤٫٥»"}
+
+
+@pytest.mark.parametrize("typed", ["{{ figure:openai-revenue-h1-2025.", "{{figure openai-revenue-h1-2025}}",
+                                   "{ figure:openai-revenue-h1-2025 }}", "{{ Figure:x }}"])
+def test_a_mistyped_placeholder_is_reported_not_shown_as_braces(real_data, typed):
+    from explainer import placeholders
+    with pytest.raises(placeholders.PlaceholderError) as info:
+        placeholders.resolve(f"Intro.\n\nRevenue was {typed} in total.\n", render.Ctx.make(real_data, "en"),
+                             "index.md", "docs/en/index.md")
+    (problem,) = info.value.problems
+    assert problem.startswith("docs/en/index.md:3: ") and "two braces on each side" in problem

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pymdownx.slugs import slugify
@@ -52,8 +53,20 @@ def _target(page: str, href: str) -> tuple[str | None, str]:
     return target, unquote(parts.fragment)
 
 
-def check(data: DataSet, hand_written: dict[str, dict[str, str]]) -> list[str]:
-    """One line per broken link or anchor in the hand-written pages of every language."""
+def other_files(docs_dir: Path) -> dict[str, set[str]]:
+    """The files of each language's folder that are not pages (images and the like), which a
+    page may link to, as relative paths."""
+    return {
+        lang: {p.relative_to(Path(docs_dir) / lang).as_posix() for p in (Path(docs_dir) / lang).rglob("*")
+               if p.is_file() and p.suffix != ".md"}
+        for lang in LANGS
+    }
+
+
+def check(data: DataSet, hand_written: dict[str, dict[str, str]],
+          files: dict[str, set[str]] | None = None) -> list[str]:
+    """One line per broken link or anchor in the hand-written pages of every language; `files`
+    are the other files a page may link to (other_files)."""
     problems: list[str] = []
     generated = pages.all_pages(data)
     for lang in LANGS:
@@ -72,6 +85,10 @@ def check(data: DataSet, hand_written: dict[str, dict[str, str]]) -> list[str]:
                 if target is None:
                     continue
                 where = f"docs/{lang}/{rel}:{line}: link to {href}"
+                if not target.endswith(".md"):  # an image or other file, as MkDocs checks it
+                    if target not in (files or {}).get(lang, set()):
+                        problems.append(f"{where}: no such file in docs/{lang}/")
+                    continue
                 if target not in resolved:
                     problems.append(f"{where}: no such page")
                     continue

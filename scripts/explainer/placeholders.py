@@ -63,6 +63,12 @@ def resolve_leniently(markdown: str, ctx: render.Ctx, page: str, file_label: str
                 problems.append(f"{file_label}:{number}: {match.group(0)}: {exc.args[0]}")
                 return match.group(0)
         out_lines.append(PLACEHOLDER.sub(replace, line))
+        rest = PLACEHOLDER.sub("", line)
+        if "{{" in rest or "}}" in rest:  # a placeholder mistyped would reach readers as braces
+            at = rest.find("{{") if "{{" in rest else rest.find("}}")
+            shown = rest[max(at - 20, 0): at + 40].strip()
+            problems.append(f"{file_label}:{number}: {shown}: a placeholder is written {{{{ kind:id }}}} on one "
+                            "line, with two braces on each side")
     return "\n".join(out_lines), problems
 
 
