@@ -204,6 +204,11 @@ def test_yaml_syntax_errors_say_what_is_probably_wrong(data_dir):
     assert line.startswith("data/deals.yaml:4: YAML syntax error: ")
     assert "indented by 3 spaces and the line above by 2" in line
     assert "did not find" not in line and "mkdocs" not in line.lower() and "pydantic" not in line.lower()
+    # a word before a {…} mapping: YAML says "mapping values are not allowed in this context"
+    (data_dir / "deals.yaml").write_text(good.replace("value: {kind: undisclosed}", "value: secret {kind: undisclosed}", 1),
+                                         encoding="utf-8")
+    (line,) = problems(data_dir)
+    assert line.endswith("YAML syntax error: a colon inside a text: put the text in quotes"), line
 
 
 def test_a_quote_left_open_is_reported_where_it_opens(data_dir):

@@ -290,7 +290,7 @@ def _syntax_hint(text: str, line: int | None, problem: str) -> str:
         "mapping values are not allowed here": "a colon inside a text: put the text in quotes",
         "could not find expected ':'": "a field name without its colon, or a text that needs quotes",
         "found unexpected end of stream": "a quote or bracket is opened and never closed",
-    }.get(problem.strip(), problem.strip() or "the text is not valid YAML")
+    }.get(problem.strip().replace("in this context", "here"), problem.strip() or "the text is not valid YAML")
     if here.strip() and indent != before and not previous.rstrip().endswith(":"):
         hint += (f"; this line is indented by {indent} space{'s' if indent != 1 else ''} and the line above by {before}: "
                  "fields of the same entry must line up")
