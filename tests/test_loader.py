@@ -209,6 +209,11 @@ def test_yaml_syntax_errors_say_what_is_probably_wrong(data_dir):
                                          encoding="utf-8")
     (line,) = problems(data_dir)
     assert line.endswith("YAML syntax error: a colon inside a text: put the text in quotes"), line
+    # a field pushed in under a list item
+    (data_dir / "deals.yaml").write_text(good.replace("  value: {kind: undisclosed}", "     value: {kind: undisclosed}", 1),
+                                         encoding="utf-8")
+    (line,) = problems(data_dir)
+    assert "indented by 5 spaces and the line above by 4" in line, line
 
 
 def test_a_quote_left_open_is_reported_where_it_opens(data_dir):

@@ -275,6 +275,26 @@ def _unclosed_quote(text: str, before: int | None) -> tuple[int, int] | None:
     return None
 
 
+def _misaligned(above: list[str], indent: int, before: int, previous: str) -> bool:
+    """Whether a line's indentation fits no entry above it: deeper than the line above other
+    than by the two spaces that open a field ending in ':' or a list item, or back out to a
+    depth no enclosing line has."""
+    if indent > before:
+        opens = previous.rstrip().endswith(":") or previous.lstrip().startswith("- ")
+        return not (opens and indent == before + 2)  # the data indents by two spaces a level
+    if indent < before:
+        for line in reversed(above):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            depth = len(line) - len(line.lstrip(" "))
+            if depth <= indent:
+                # back to the depth of an entry's fields, or of the list items (`- ` and the
+                # text after it both count)
+                return depth != indent and not (line.lstrip().startswith("- ") and depth + 2 == indent)
+        return indent != 0
+    return False
+
+
 def _syntax_hint(text: str, line: int | None, problem: str) -> str:
     """A YAML syntax error in plain words, with what is probably wrong on that line."""
     lines = text.split("\n")
@@ -291,7 +311,7 @@ def _syntax_hint(text: str, line: int | None, problem: str) -> str:
         "could not find expected ':'": "a field name without its colon, or a text that needs quotes",
         "found unexpected end of stream": "a quote or bracket is opened and never closed",
     }.get(problem.strip().replace("in this context", "here"), problem.strip() or "the text is not valid YAML")
-    if here.strip() and indent != before and not previous.rstrip().endswith(":"):
+    if here.strip() and _misaligned(lines[: (line or 1) - 1], indent, before, previous):
         hint += (f"; this line is indented by {indent} space{'s' if indent != 1 else ''} and the line above by {before}: "
                  "fields of the same entry must line up")
     return f"YAML syntax error: {hint}"
