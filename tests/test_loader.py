@@ -231,3 +231,40 @@ def test_a_quote_left_open_is_reported_where_it_opens(data_dir):
     # a quoted text that closes on its own line is fine
     (data_dir / "deals.yaml").write_text(good.replace("  kind: chip-supply\n", '  kind: "chip-supply"\n', 1), encoding="utf-8")
     assert load(data_dir).deals["nvidia-loi"].kind == "chip-supply"
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    # a decimal comma, quoted or not, is not read as a thousands separator (10,5 -> 105)
+    ('value: {kind: undisclosed}', 'value: {kind: exact, amount: "10,5 billion"}',
+     "data/deals.yaml:28: deal 'amd': value.amount: '10,5 billion' has a comma that is not a thousands "
+     "separator: write decimals with a point (10.5)"),
+    ('value: {kind: undisclosed}', 'value: {kind: exact, amount: 10,5 billion}',
+     "data/deals.yaml:28: deal 'amd': value: the number 10,5 is written with a comma inside {…}, which splits "
+     "it in two; write decimals with a point (10.5)"),
+    # a status history told out of order, or a year typed wrong
+    ("- date: 2025-10-06\n      status: definitive\n      note: {ar: أُعلنت الصفقة., en: The deal was announced.}\n"
+     "      sources: [src-a]\n", "- date: 2025-10-20\n      status: definitive\n      note: {ar: أُعلنت الصفقة., "
+     "en: The deal was announced.}\n      sources: [src-a]\n    - date: 2025-10-08\n      status: paused\n"
+     "      note: {ar: توقّفت., en: It paused.}\n      sources: [src-a]\n",
+     "data/deals.yaml:36: deal 'amd': status[1].date: 2025-10-08 comes before the entry above it (2025-10-20): "
+     "list the status history oldest first"),
+    ("verified: 2026-05-31\n- id: amd", "verified: 2062-05-31\n- id: amd",
+     "data/deals.yaml:20: deal 'nvidia-loi': verified: 2062-05-31 is after 2026-05-31, the day the data is "
+     "checked to (as_of in data/site.yaml): a typo in the year?"),
+    # money moving to a company that is not a party; a deal related to itself
+    ("{payer: nvidia, payee: openai,", "{payer: nvidia, payee: amd,",
+     "data/deals.yaml:18: deal 'nvidia-loi': flows[0].payee: 'amd' is not one of this deal's parties: add it "
+     "under parties, or correct the flow"),
+    ("  sources: [src-a]\n  verified: 2026-05-31\n- id: amd", "  related: [nvidia-loi]\n  sources: [src-a]\n"
+     "  verified: 2026-05-31\n- id: amd", "data/deals.yaml:19: deal 'nvidia-loi': related[0]: a deal cannot be "
+     "related to itself"),
+])
+def test_entries_must_hold_together(data_dir, old, new, expected):
+    edit(data_dir / "deals.yaml", old, new)
+    assert problems(data_dir) == [expected]
+
+
+def test_a_yes_or_no_typed_as_text_gets_the_quotes_hint(data_dir):
+    edit(data_dir / "companies.yaml", "country: US", "country: NO")
+    (line,) = problems(data_dir)
+    assert line.endswith("country: must be a text: YAML reads yes, no, on and off as true or false, so put the text in quotes")

@@ -128,9 +128,12 @@ class _Reader:
             line, number, field, entry = trap
             where = f"{self.noun} '{entry}': " if entry and self.noun else ""
             where += f"{field}: " if field else ""
+            if re.fullmatch(r"\d{1,3}(?:,\d{3})+", number):
+                fix = f"write it without commas ({number.replace(',', '')}) or in words (e.g. 22.4 billion)"
+            else:  # "10,5": a decimal comma
+                fix = f"write decimals with a point ({number.replace(',', '.')})"
             self.problem(line, f"{where}the number {number} is written with a comma inside {{…}}, which splits it "
-                               f"in two; write it without commas ({number.replace(',', '')}) or in words "
-                               "(e.g. 22.4 billion)")
+                               f"in two; {fix}")
             return None
         loader = None
         try:
@@ -238,7 +241,7 @@ class _Reader:
         return True
 
 
-_COMMA_NUMBER = re.compile(r"\{[^{}\n]*?(?<![\w.])(\d{1,3}(?:,\d{3})+)(?![\w])[^{}\n]*\}")
+_COMMA_NUMBER = re.compile(r"\{[^{}\n]*?(?<![\w.])(\d+(?:,\d+)+)(?![\w])[^{}\n]*\}")
 
 
 def _comma_in_braces(text: str) -> tuple[int, str, str | None, str | None] | None:
@@ -368,6 +371,10 @@ def _friendly(error: dict) -> str:
         "less_than_equal": "is too large",
         "union_tag_invalid": "is not one of the allowed forms",
     }
+    if kind == "string_type" and isinstance(error.get("input"), bool):  # YAML reads no, yes, on, off as booleans
+        return "must be a text: YAML reads yes, no, on and off as true or false, so put the text in quotes"
+    if kind == "string_type" and isinstance(error.get("input"), (int, float)):
+        return "must be a text: put the number in quotes"
     if kind in plain:
         return plain[kind]
     return message[0].lower() + message[1:] if message else kind
@@ -516,7 +523,49 @@ def _cross_check(parsed: dict, readers: dict, entry_lines: dict) -> Iterator[Pro
         for i, source in enumerate(quote.sources):
             checks.append(ref("quotes", quote.id, "quote", ("sources", i), "sources", source))
     checks.extend(_source_policy(parsed, entry_lines))
+    checks.extend(_consistency(parsed, entry_lines))
     return (problem for problem in checks if problem is not None)
+
+
+def _consistency(parsed: dict, entry_lines: dict) -> Iterator[Problem]:
+    """What each entry says must hold together: a status history told oldest first, no date
+    after the day the data is checked to, money that moves only between a deal's parties,
+    and no deal related to itself."""
+    as_of = parsed["site"].as_of
+
+    def problem(file: str, obj_id: str, noun: str, path: tuple, message: str) -> Problem:
+        reader, index = entry_lines[(file, obj_id)]
+        return Problem(reader.rel, _line_of(reader, (index,) + path), f"{noun} '{obj_id}'", _dotted(path), message)
+
+    def dated(file: str, obj_id: str, noun: str, path: tuple, day) -> Iterator[Problem]:
+        if day > as_of:
+            yield problem(file, obj_id, noun, path, f"{day} is after {as_of}, the day the data is checked to "
+                                                    "(as_of in data/site.yaml): a typo in the year?")
+
+    for deal in parsed["deals"].values():
+        yield from dated("deals", deal.id, "deal", ("announced",), deal.announced)
+        yield from dated("deals", deal.id, "deal", ("verified",), deal.verified)
+        for i, change in enumerate(deal.status):
+            yield from dated("deals", deal.id, "deal", ("status", i, "date"), change.date)
+            if i and change.date < deal.status[i - 1].date:
+                yield problem("deals", deal.id, "deal", ("status", i, "date"),
+                              f"{change.date} comes before the entry above it ({deal.status[i - 1].date}): "
+                              "list the status history oldest first")
+        parties = {party.company for party in deal.parties}
+        for i, flow in enumerate(deal.flows):
+            for role in ("payer", "payee"):
+                company = getattr(flow, role)
+                if company not in parties:
+                    yield problem("deals", deal.id, "deal", ("flows", i, role),
+                                  f"'{company}' is not one of this deal's parties: add it under parties, "
+                                  "or correct the flow")
+        for i, other in enumerate(deal.related):
+            if other == deal.id:
+                yield problem("deals", deal.id, "deal", ("related", i), "a deal cannot be related to itself")
+    for quote in parsed["quotes"].values():
+        yield from dated("quotes", quote.id, "quote", ("date",), quote.date)
+    for event in parsed["events"].values():
+        yield from dated("events", event.id, "event", ("date",), event.date)
 
 
 def refused_host(url: str, refused: list[str]) -> str | None:

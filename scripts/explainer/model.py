@@ -48,6 +48,9 @@ MULTIPLIERS = {
 }
 
 
+_THOUSANDS = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 1,500,000 or 1,500.5
+
+
 def _parse_number(value: object) -> Decimal:
     """Accept 500, 22.4, "22.4 billion", "350 million" and return an exact Decimal."""
     if isinstance(value, bool):
@@ -59,6 +62,10 @@ def _parse_number(value: object) -> Decimal:
     if isinstance(value, float):
         return Decimal(repr(value))
     if isinstance(value, str):
+        number = value.strip().split()[0] if value.strip() else ""
+        if "," in number and not _THOUSANDS.fullmatch(number):  # "10,5": a decimal comma, not 105
+            raise ValueError(f"'{value}' has a comma that is not a thousands separator: "
+                             f"write decimals with a point ({number.replace(',', '.')})")
         text = value.strip().replace(",", "").replace("_", "")
         parts = text.split()
         try:
