@@ -197,3 +197,15 @@ def test_build_and_check_give_the_same_line_for_a_page_with_front_matter(tmp_pat
     assert expected in result.stderr
     checked = run_check(project)
     assert expected in checked.stderr.splitlines()
+
+
+def test_heading_ids_are_the_same_in_both_languages():
+    ar = "# عنوان\n\n## الأول {#first}\n\n## الثاني {#second}\n"
+    en = "# Title\n\n## First {#first}\n\n## Second {#second-part}\n"
+    assert parity.compare_page("x.md", ar, en) == [
+        "docs/ar/x.md:5: heading id #second is not on any heading of docs/en/x.md: give the matching heading "
+        "the same {#second}",
+        "docs/en/x.md:5: heading id #second-part is not on any heading of docs/ar/x.md: give the matching heading "
+        "the same {#second-part}",
+    ]
+    assert parity.compare_page("x.md", ar, en.replace("second-part", "second")) == []

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from explainer.prose import bare_numbers
+import pytest
+
+from explainer.prose import bare_numbers, broken_markup
 from helpers import ROOT
 
 
@@ -34,3 +36,37 @@ def test_real_hand_written_pages_have_no_bare_numbers():
                 for p in bare_numbers(f"docs/{lang}/{rel}", text)]
     assert problems == []
     assert sum(len(files) for files in pages.values()) >= 10
+
+
+# Markup typed wrong, which the build would turn into broken text on the page.
+BROKEN = [
+    ("---\ndescription: The Gulf: Stargate UAE\n---\n# T\n", 1, "front matter is not valid YAML"),
+    ("---\ndescription: x\n# T\n\nText.\n", 1, "front matter opened here with --- is never closed"),
+    ("# T\n\n<div class=\"note\">\n\nText.\n", 3, "<div> is opened and never closed"),
+    ("# T\n\n## Part {#part\n", 3, "a heading id is not closed"),
+    ("# T\n\nSee [the method](methodology.md.\n", 3, "a link is not closed"),
+    ("# T\n\nIt began on { deal:amd.announced }.\n", 3, "a placeholder has single braces"),
+    ("# T\n\n| a | b |\n|---|---|---|\n| x | y |\n", 3, "a table that will not be drawn"),
+    ("# T\n\n## One {#part}\n\n## Two {#part}\n", 5, "the id #part is already used on line 3"),
+    ("\ufeff# T\n", 1, "byte-order mark"),
+]
+
+
+@pytest.mark.parametrize("text, line, message", BROKEN)
+def test_broken_markup_is_reported_with_its_line(text, line, message):
+    problems = broken_markup("docs/en/x.md", text)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"docs/en/x.md:{line}: ") and message in problems[0], problems
+
+
+def test_markup_typed_right_passes():
+    text = ('---\ndescription: "The Gulf: Stargate UAE"\n---\n# T {#top}\n\n<div class="note" markdown="1">\n\n'
+            "See [the method](methodology.md), {{ deal:amd.announced }}.\n\n</div>\n\n| a | b |\n|---|---|\n| x | y |\n")
+    assert broken_markup("docs/en/x.md", text) == []
+
+
+def test_real_hand_written_pages_have_no_broken_markup():
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if not text.startswith("---\n# GENERATED"):
+            assert broken_markup(path.relative_to(ROOT).as_posix(), text) == [], path

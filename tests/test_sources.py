@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import pytest
+
 from explainer import render
 from explainer.loader import is_home_page, refused_host
 from helpers import Doc
@@ -68,3 +70,19 @@ def test_every_deal_page_says_when_its_facts_were_last_verified(fixture_data):
         ctx = render.Ctx.make(fixture_data, lang)
         doc = Doc(render.deal_page(ctx, fixture_data.deals["amd"]))
         assert f"{label}{ctx.loc.date(fixture_data.deals['amd'].verified)}" in doc.text  # <dt> then its <dd>
+
+
+@pytest.mark.parametrize("url, home", [
+    ("https://www.wsj.com/", True), ("https://www.wsj.com/index.html", True), ("https://www.ft.com/home", True),
+    ("https://example.com/default.aspx", True), ("https://www.wsj.com/tech/ai/openai-oracle-deal-1234", False),
+    ("https://example.com/index.php?p=42", False),
+])
+def test_what_counts_as_a_home_page(url, home):
+    assert is_home_page(url) is home
+
+
+def test_news_aggregators_are_refused_by_the_real_policy(real_data):
+    refused = real_data.source_policy.refused_hosts
+    assert refused_host("https://news.google.com/articles/CBMiX2h0dHBz", refused) == "news.google.com"
+    assert refused_host("https://www.msn.com/en-us/money/other/openai/ar-AA1", refused) == "msn.com"
+    assert refused_host("https://www.reuters.com/technology/openai-1", refused) is None

@@ -577,9 +577,14 @@ def refused_host(url: str, refused: list[str]) -> str | None:
     return None
 
 
+_HOME_FILES = {"index.html", "index.htm", "index.php", "index.asp", "default.aspx", "default.asp", "home"}
+
+
 def is_home_page(url: str) -> bool:
+    """A publisher's front page: no path, or only the file that serves the front page."""
     parts = urlsplit(url)
-    return parts.path in ("", "/") and not parts.query
+    path = parts.path.strip("/").lower()
+    return (path == "" or path in _HOME_FILES) and not parts.query
 
 
 def _source_policy(parsed: dict, entry_lines: dict) -> Iterator[Problem]:

@@ -440,6 +440,19 @@ def _times(count: int) -> str:
     return "1 time" if count == 1 else f"{count} times"
 
 
+_HEADING_ID = re.compile(r"\{[^}\n]*#([\w-]+)[^}\n]*\}\s*$")  # `{#id .class}` ending a heading
+
+
+def _heading_ids(markdown: str) -> dict[str, int]:
+    """The explicit ids of a page's headings, with their lines."""
+    found: dict[str, int] = {}
+    for text, line in parse(markdown).heading_texts:
+        match = _HEADING_ID.search(text)
+        if match:
+            found.setdefault(match.group(1), line)
+    return found
+
+
 def compare_page(rel: str, ar_text: str, en_text: str) -> list[str]:
     """Differences between the Arabic and English versions of one page, one line each."""
     ar, en = skeleton(ar_text), skeleton(en_text)
@@ -479,6 +492,15 @@ def compare_page(rel: str, ar_text: str, en_text: str) -> list[str]:
                     f"{en_name}: {noun} {item or '(empty)'} appears {_times(ar_count[item])} in ar, "
                     f"{en_count[item]} in en (ar: {_lines(ar_at)}; en: {_lines(en_at)})"
                 )
+
+    # explicit heading ids ({#id}) are the same in both languages: links from other pages,
+    # and the language switch, land on them
+    ar_ids, en_ids = _heading_ids(ar_text), _heading_ids(en_text)
+    for heading_id in sorted(set(ar_ids) ^ set(en_ids)):
+        has, lacks = ("ar", "en") if heading_id in ar_ids else ("en", "ar")
+        line = (ar_ids if has == "ar" else en_ids)[heading_id]
+        problems.append(f"docs/{has}/{rel}:{line}: heading id #{heading_id} is not on any heading of "
+                        f"docs/{lacks}/{rel}: give the matching heading the same {{#{heading_id}}}")
 
     ar_cols = [columns for columns, _ in ar.tables]
     en_cols = [columns for columns, _ in en.tables]
@@ -550,9 +572,10 @@ def check(docs_dir: Path) -> list[str]:
                 f"rename docs/{other}/{rel}"
             )
             pages[other].pop(rel)
-    from .prose import bare_numbers
+    from .prose import bare_numbers, broken_markup
 
     for lang in LANGS:
         for rel, text in sorted(pages[lang].items()):
+            problems += broken_markup(f"docs/{lang}/{rel}", text)
             problems += bare_numbers(f"docs/{lang}/{rel}", text)
     return problems + compare(pages["ar"], pages["en"])

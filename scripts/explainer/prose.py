@@ -13,8 +13,12 @@ reader reads is checked; placeholders and `{#id .class}` attribute lists are tak
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
-from .parity import parse
+import yaml
+
+from .parity import _MD, parse, strip_front_matter
+from .placeholders import KINDS
 
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
 _ATTRIBUTE_LIST = re.compile(r"\{[#.][^}\n]*\}")  # {#id .class}
@@ -31,4 +35,87 @@ def bare_numbers(rel: str, text: str) -> list[str]:
                 f"{rel}:{number}: the number '{match.group(0)}' is typed in the text; take it from data "
                 "with a placeholder such as {{ figure:... }}, {{ year:... }} or {{ number:... }}"
             )
+    return problems
+
+
+# Markup typed wrong, which the build turns into text a reader sees ("[a](b.md." or
+# "{#id") or into a page swallowed by an HTML element left open.
+_PLACEHOLDER_KIND = re.compile(r"(?<!\{)\{\s*(" + "|".join(sorted(KINDS)) + r")\s*:")
+_LINK_LEFT_OPEN = re.compile(r"\]\(")
+_ID_LEFT_OPEN = re.compile(r"\{[#:]")
+_BLOCKS = {"div", "section", "details", "figure", "aside", "table", "blockquote", "article", "nav"}
+
+
+class _Blocks(HTMLParser):
+    """The block elements opened and not closed in a page's HTML, with their lines."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, int]] = []
+        self.line = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _BLOCKS:
+            self.open.append((tag, self.line + self.getpos()[0] - 1))
+
+    def handle_endtag(self, tag):
+        if tag in _BLOCKS:
+            for index in range(len(self.open) - 1, -1, -1):
+                if self.open[index][0] == tag:
+                    del self.open[index]
+                    break
+
+
+def broken_markup(rel: str, text: str) -> list[str]:
+    """One line per piece of Markdown or HTML that would reach readers broken."""
+    problems = []
+    if text.startswith("\ufeff"):
+        problems.append(f"{rel}:1: the file starts with an invisible byte-order mark (BOM); save it as UTF-8 "
+                        "without BOM")
+        text = text[1:]
+    if text.startswith("---") and strip_front_matter(text)[1] == 0:
+        problems.append(f"{rel}:1: the front matter opened here with --- is never closed: end it with a line ---")
+    elif strip_front_matter(text)[1]:
+        block = text.split("\n", 1)[1].split("\n---", 1)[0]
+        try:
+            meta = yaml.safe_load(block)
+            if meta is not None and not isinstance(meta, dict):
+                raise yaml.YAMLError("not a mapping")
+        except yaml.YAMLError:
+            problems.append(f"{rel}:1: the front matter is not valid YAML (a value containing a colon "
+                            "must be put in quotes)")
+    table_at = -1  # the last line of a table that will not be drawn (reported at its first line)
+    for prose, number in parse(text).prose:
+        prose = _PLACEHOLDER.sub(" ", prose)
+        if _PLACEHOLDER_KIND.search(prose):
+            problems.append(f"{rel}:{number}: a placeholder has single braces; write it {{{{ kind:id }}}}")
+        if _LINK_LEFT_OPEN.search(prose):
+            problems.append(f"{rel}:{number}: a link is not closed: write it [text](target) with its closing ')'")
+        if _ID_LEFT_OPEN.search(_ATTRIBUTE_LIST.sub(" ", prose)):
+            problems.append(f"{rel}:{number}: a heading id is not closed: write it {{#id}}")
+        if prose.lstrip().startswith("|") and prose.count("|") > 1:
+            table_at, reported = number, table_at == number - 1
+            if reported:
+                continue
+            problems.append(f"{rel}:{number}: a table that will not be drawn: its second line (|---|---|) "
+                            "must have as many columns as its first")
+    body, offset = strip_front_matter(text)
+    blocks = _Blocks()
+    seen_ids: dict[str, int] = {}
+    for token in _MD.parse(body):
+        if token.type == "html_block" and token.map:
+            blocks.line = offset + token.map[0]
+            blocks.feed(token.content)
+            blocks.close()
+            blocks.reset()
+        if token.type == "inline" and token.map:
+            for found in re.finditer(r"\{#([\w-]+)[^}\n]*\}\s*$", token.content):
+                line = offset + token.map[0] + 1
+                if found.group(1) in seen_ids:
+                    problems.append(f"{rel}:{line}: the id #{found.group(1)} is already used on line "
+                                    f"{seen_ids[found.group(1)]}: each heading id must be different")
+                seen_ids.setdefault(found.group(1), line)
+    for tag, line in blocks.open:
+        problems.append(f"{rel}:{line + 1}: <{tag}> is opened and never closed: add </{tag}>, or the rest of "
+                        "the page is shown as raw Markdown")
     return problems
