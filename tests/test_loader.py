@@ -268,3 +268,15 @@ def test_a_yes_or_no_typed_as_text_gets_the_quotes_hint(data_dir):
     edit(data_dir / "companies.yaml", "country: US", "country: NO")
     (line,) = problems(data_dir)
     assert line.endswith("country: must be a text: YAML reads yes, no, on and off as true or false, so put the text in quotes")
+
+
+def test_a_quoted_word_followed_by_more_text_gets_the_quotes_hint(data_dir):
+    edit(data_dir / "deals.yaml", "en: AMD deal}", 'en: "AMD" deal}')
+    (line,) = problems(data_dir)
+    assert line == ("data/deals.yaml:22: YAML syntax error: a text that starts with a quote mark must also end "
+                    "with one: put the whole text in quotes")
+
+
+def test_a_deal_with_one_party_is_told_how_many_it_needs(data_dir):
+    edit(data_dir / "deals.yaml", "    - {company: amd, role: supplier}\n", "")
+    assert problems(data_dir) == ["data/deals.yaml:25: deal 'amd': parties: needs at least 2 entries"]

@@ -314,6 +314,8 @@ def _syntax_hint(text: str, line: int | None, problem: str) -> str:
         "could not find expected ':'": "a field name without its colon, or a text that needs quotes",
         "found unexpected end of stream": "a quote or bracket is opened and never closed",
     }.get(problem.strip().replace("in this context", "here"), problem.strip() or "the text is not valid YAML")
+    if re.search(r""":\s*(["'])[^"'\n]*\1[ \t]*[^\s#,}\]]""", here):  # ar: "quoted" and more text
+        hint = "a text that starts with a quote mark must also end with one: put the whole text in quotes"
     if here.strip() and _misaligned(lines[: (line or 1) - 1], indent, before, previous):
         hint += (f"; this line is indented by {indent} space{'s' if indent != 1 else ''} and the line above by {before}: "
                  "fields of the same entry must line up")
@@ -375,6 +377,8 @@ def _friendly(error: dict) -> str:
         return "must be a text: YAML reads yes, no, on and off as true or false, so put the text in quotes"
     if kind == "string_type" and isinstance(error.get("input"), (int, float)):
         return "must be a text: put the number in quotes"
+    if kind == "too_short" and (error.get("ctx") or {}).get("min_length", 1) > 1:
+        return f"needs at least {error['ctx']['min_length']} entries"
     if kind in plain:
         return plain[kind]
     return message[0].lower() + message[1:] if message else kind
