@@ -10,7 +10,6 @@ what the strict build would stop on.
 from __future__ import annotations
 
 import posixpath
-import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -20,8 +19,6 @@ from . import pages, parity, placeholders, render
 from .model import LANGS, DataSet
 
 _SLUG = slugify(case="lower")
-_ATTRIBUTE_LIST = re.compile(r"[ \t]*\{:?([^}\n]*)\}[ \t]*$")  # `{#id .class}` ending a heading
-_ID = re.compile(r"#([\w-]+)")
 
 
 def anchors(markdown: str) -> set[str]:
@@ -30,12 +27,8 @@ def anchors(markdown: str) -> set[str]:
     page = parity.parse(markdown)
     found = set(page.ids)
     for text, _ in page.heading_texts:
-        attributes = _ATTRIBUTE_LIST.search(text)
-        explicit = _ID.findall(attributes.group(1)) if attributes else []
-        if explicit:
-            found.add(explicit[-1])
-        else:
-            found.add(_SLUG(text[: attributes.start()] if attributes else text, "-"))
+        explicit, title = parity.explicit_id(text)
+        found.add(explicit or _SLUG(title, "-"))
     return found
 
 

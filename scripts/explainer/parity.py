@@ -440,16 +440,33 @@ def _times(count: int) -> str:
     return "1 time" if count == 1 else f"{count} times"
 
 
-_HEADING_ID = re.compile(r"\{[^}\n]*#([\w-]+)[^}\n]*\}\s*$")  # `{#id .class}` ending a heading
+HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{:?([^}\n]*)\}[ \t]*$")  # `{#id .class}` ending a heading
+_ID = re.compile(r"#([\w-]+)")
+
+
+def explicit_id(heading: str) -> tuple[str | None, str]:
+    """A heading's explicit id (`## Title {#id}`), if it has one, and its text without it."""
+    attributes = HEADING_ATTRIBUTES.search(heading)
+    if not attributes:
+        return None, heading
+    ids = _ID.findall(attributes.group(1))
+    return (ids[-1] if ids else None), heading[: attributes.start()]
+
+
+def explicit_ids(markdown: str) -> list[tuple[str, int]]:
+    """The explicit ids of a page's headings, in order, with their lines."""
+    found = []
+    for text, line in parse(markdown).heading_texts:
+        heading_id, _ = explicit_id(text)
+        if heading_id:
+            found.append((heading_id, line))
+    return found
 
 
 def _heading_ids(markdown: str) -> dict[str, int]:
-    """The explicit ids of a page's headings, with their lines."""
     found: dict[str, int] = {}
-    for text, line in parse(markdown).heading_texts:
-        match = _HEADING_ID.search(text)
-        if match:
-            found.setdefault(match.group(1), line)
+    for heading_id, line in explicit_ids(markdown):
+        found.setdefault(heading_id, line)
     return found
 
 

@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 
 import yaml
 
-from .parity import _MD, parse, strip_front_matter
+from .parity import _MD, explicit_ids, parse, strip_front_matter
 from .placeholders import KINDS
 
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
@@ -99,22 +99,20 @@ def broken_markup(rel: str, text: str) -> list[str]:
                 continue
             problems.append(f"{rel}:{number}: a table that will not be drawn: its second line (|---|---|) "
                             "must have as many columns as its first")
+    seen_ids: dict[str, int] = {}
+    for heading_id, line in explicit_ids(text):
+        if heading_id in seen_ids:
+            problems.append(f"{rel}:{line}: the id #{heading_id} is already used on line "
+                            f"{seen_ids[heading_id]}: each heading id must be different")
+        seen_ids.setdefault(heading_id, line)
     body, offset = strip_front_matter(text)
     blocks = _Blocks()
-    seen_ids: dict[str, int] = {}
     for token in _MD.parse(body):
         if token.type == "html_block" and token.map:
             blocks.line = offset + token.map[0]
             blocks.feed(token.content)
             blocks.close()
             blocks.reset()
-        if token.type == "inline" and token.map:
-            for found in re.finditer(r"\{#([\w-]+)[^}\n]*\}\s*$", token.content):
-                line = offset + token.map[0] + 1
-                if found.group(1) in seen_ids:
-                    problems.append(f"{rel}:{line}: the id #{found.group(1)} is already used on line "
-                                    f"{seen_ids[found.group(1)]}: each heading id must be different")
-                seen_ids.setdefault(found.group(1), line)
     for tag, line in blocks.open:
         problems.append(f"{rel}:{line + 1}: <{tag}> is opened and never closed: add </{tag}>, or the rest of "
                         "the page is shown as raw Markdown")
