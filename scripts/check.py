@@ -63,6 +63,7 @@ def main() -> int:
             from explainer import links
 
             docs_problems += links.check(data, pages, links.other_files(docs))
+            docs_problems += links.nav(ROOT / "mkdocs.yml", data, pages)
 
     for line in data_problems + docs_problems:
         print(line, file=sys.stderr)

@@ -62,3 +62,21 @@ def test_a_link_to_an_image_needs_the_file_in_that_language(tmp_path, real_data)
     (docs / "en" / "img").mkdir()
     (docs / "en" / "img" / "logo.svg").write_text("<svg/>", encoding="utf-8")
     assert "img/logo.svg" in links.other_files(docs)["en"]
+
+
+def test_every_menu_entry_leads_to_a_page_and_has_an_english_title(tmp_path, real_data):
+    found, _ = parity.hand_written_pages(ROOT / "docs")
+    hand = {lang: {r: t for r, t in pages.items() if not t.startswith("---\n# GENERATED")} for lang, pages in found.items()}
+    good = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(good, encoding="utf-8")
+    assert links.nav(config, real_data, hand) == []
+    broken = (good.replace("الخليج في الصفقات: gulf.md", "الخليج في الصفقات: gulf-region.md")
+              .replace("            الخليج في الصفقات: The Gulf\n", ""))
+    config.write_text(broken, encoding="utf-8")
+    line = broken.split("\n").index("  - الخليج في الصفقات: gulf-region.md") + 1
+    assert links.nav(config, real_data, hand) == [
+        f"mkdocs.yml:{line}: nav: gulf-region.md: no such page in docs/ar/ or docs/en/",
+        f"mkdocs.yml:{line}: nav: «الخليج في الصفقات» has no English title: add it under nav_translations "
+        "(the en language of the i18n plugin)",
+    ]

@@ -13,6 +13,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import yaml
 from pymdownx.slugs import slugify
 
 from . import pages, parity, placeholders, render
@@ -90,4 +91,62 @@ def check(data: DataSet, hand_written: dict[str, dict[str, str]],
                         ids[target] = anchors(resolved[target])
                     if fragment not in ids[target]:
                         problems.append(f"{where}: no heading #{fragment} on that page")
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# The menu: mkdocs.yml's nav names pages by file and titles them in Arabic; the English
+# titles are under the i18n plugin's nav_translations.
+
+
+class _AnyTags(yaml.SafeLoader):
+    """mkdocs.yml as plain YAML: tags such as !ENV and !!python/... are read as nothing."""
+
+
+_AnyTags.add_multi_constructor("", lambda loader, suffix, node: None)
+_AnyTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _entries(node: yaml.Node) -> list[tuple[str, str, int]]:
+    """(title, page, line) for every page of a nav (sections included)."""
+    found = []
+    for item in node.value if isinstance(node, yaml.SequenceNode) else []:
+        if not isinstance(item, yaml.MappingNode):
+            continue
+        for key, value in item.value:
+            if isinstance(value, yaml.ScalarNode):
+                found.append((key.value, value.value, key.start_mark.line + 1))
+            else:
+                found.append((key.value, "", key.start_mark.line + 1))
+                found += _entries(value)
+    return found
+
+
+def nav(mkdocs_yml: Path, data: DataSet, hand_written: dict[str, dict[str, str]]) -> list[str]:
+    """One line per menu entry that leads nowhere or has no English title."""
+    text = Path(mkdocs_yml).read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text, Loader=_AnyTags)
+        config = yaml.load(text, Loader=_AnyTags) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [f"mkdocs.yml:{mark.line + 1 if mark else 1}: not valid YAML; check the indentation of the line"]
+    nav_node = next((value for key, value in getattr(root, "value", []) if key.value == "nav"), None)
+    if nav_node is None:
+        return []
+    languages = next((plugin["i18n"]["languages"] for plugin in config.get("plugins") or []
+                      if isinstance(plugin, dict) and "i18n" in plugin), [])
+    english = next((lang.get("nav_translations") or {} for lang in languages if lang.get("locale") == "en"), {})
+    generated = pages.all_pages(data)
+    problems = []
+    for title, page, line in _entries(nav_node):
+        if page and not page.startswith(("http://", "https://")):
+            missing = [lang for lang in LANGS
+                       if page not in hand_written.get(lang, {}) and page not in generated.get(lang, {})]
+            if missing:
+                where = " or ".join(f"docs/{lang}/" for lang in missing)
+                problems.append(f"mkdocs.yml:{line}: nav: {page}: no such page in {where}")
+        if title not in english:
+            problems.append(f"mkdocs.yml:{line}: nav: «{title}» has no English title: add it under "
+                            "nav_translations (the en language of the i18n plugin)")
     return problems
