@@ -124,6 +124,8 @@ def _entries(node: yaml.Node) -> list[tuple[str, str, int]]:
 
 def nav(mkdocs_yml: Path, data: DataSet, hand_written: dict[str, dict[str, str]]) -> list[str]:
     """One line per menu entry that leads nowhere or has no English title."""
+    if not Path(mkdocs_yml).is_file():
+        return []  # no site configuration, no menu
     text = Path(mkdocs_yml).read_text(encoding="utf-8")
     try:
         root = yaml.compose(text, Loader=_AnyTags)
