@@ -108,15 +108,16 @@ amounts = st.decimals(min_value=0, max_value=10**15 - 1, allow_nan=False, allow_
 @example(kind="exact", amount=0, scale="")  # Arabic has a "zero" plural category
 @example(kind="about", amount=model.Decimal("1e-999999"), scale="")
 def test_any_accepted_amount_can_be_written_out(kind, amount, scale):
+    # the AMD deal, which has no flows that a smaller value would contradict
     text = (FIXTURE_DATA / "deals.yaml").read_text(encoding="utf-8").replace(
-        "value: {kind: up-to, amount: 100 billion}", f"value: {{kind: {kind}, amount: '{amount}{scale}'}}", 1
+        "value: {kind: undisclosed}", f"value: {{kind: {kind}, amount: '{amount}{scale}'}}", 1
     )
     try:
         data = load_with("deals", text.encode("utf-8"))
     except loader.DataError as exc:  # too large once scaled: explained, not crashed
         assert all("too large" in str(p) for p in exc.problems), exc
         return
-    value = data.deals["nvidia-loi"].value
+    value = data.deals["amd"].value
     for lang in model.LANGS:
         for digits in ("latn", "arab"):
             loc = l10n.Localiser(lang, digits)

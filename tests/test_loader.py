@@ -280,3 +280,34 @@ def test_a_quoted_word_followed_by_more_text_gets_the_quotes_hint(data_dir):
 def test_a_deal_with_one_party_is_told_how_many_it_needs(data_dir):
     edit(data_dir / "deals.yaml", "    - {company: amd, role: supplier}\n", "")
     assert problems(data_dir) == ["data/deals.yaml:25: deal 'amd': parties: needs at least 2 entries"]
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    # GW and MW swapped
+    ("deals.yaml", "amount: 6, unit: GW", "amount: 6000, unit: GW",
+     "data/deals.yaml:29: deal 'amd': capacity: 6000 GW is not a believable capacity (between 0.01 and 100 GW): "
+     "is the unit MW?"),
+    # a flow bigger than the whole deal
+    ("deals.yaml", "value: {kind: up-to, amount: 100 billion}", "value: {kind: up-to, amount: 10 billion}",
+     "data/deals.yaml:18: deal 'nvidia-loi': flows[0].amount: 100 billion is more than the whole deal's value "
+     "(10 billion): check the digits and million/billion"),
+    # checked before it was announced
+    ("deals.yaml", "verified: 2026-05-31\n- id: amd", "verified: 2025-01-31\n- id: amd",
+     "data/deals.yaml:20: deal 'nvidia-loi': verified: 2025-01-31 is before the deal was announced (2025-09-22)"),
+    # a # inside a text: YAML would silently drop the rest
+    ("deals.yaml", "en: Chips for a warrant.}", "en: Chips for its #2 warrant.}",
+     "data/deals.yaml:23: a ' #' inside a text starts a YAML comment, and the rest of the text would be dropped: "
+     "put the whole text in quotes"),
+    # the Arabic comma between fields
+    ("deals.yaml", "- {company: amd, role: supplier}", "- {company: amd، role: supplier}",
+     "data/deals.yaml:27: YAML syntax error: fields inside {…} are separated by a Latin comma (,), not the "
+     "Arabic comma (،)"),
+    # a spelling that would lead to two definitions
+    ("glossary.yaml", "  definition: {ar: وحدة قدرة., en: A unit of power.}",
+     "  definition: {ar: وحدة قدرة., en: A unit of power.}\n  variants: {ar: [جيجاواط]}",
+     "data/glossary.yaml:10: term 'megawatt': variants.ar[0]: 'جيجاواط' is already a variant of the term "
+     "'gigawatt': a word can lead to one definition only"),
+])
+def test_slips_that_would_mislead_readers(data_dir, file, old, new, expected):
+    edit(data_dir / file, old, new)
+    assert problems(data_dir) == [expected]

@@ -49,6 +49,11 @@ BROKEN = [
     ("# T\n\n| a | b |\n|---|---|---|\n| x | y |\n", 3, "a table that will not be drawn"),
     ("# T\n\n## One {#part}\n\n## Two {#part}\n", 5, "the id #part is already used on line 3"),
     ("\ufeff# T\n", 1, "byte-order mark"),
+    ("# T\n\nSee <a href=\"https://g42.ai\">G42 now.\n", 3, "<a> is opened and never closed in this paragraph"),
+    ("# T\n\nAs reported[^src].\n", 3, "the footnote [^src] has no text"),
+    ("# T\n\n**Value: unknown.\n", 3, "bold is not closed"),
+    ("# T\n\n!! note \"Caveat\"\n    Text.\n", 3, "a note box is written !!! note"),
+    ("# T\n\n##The chips\n", 3, "a heading needs a space after its #"),
 ]
 
 
@@ -61,7 +66,9 @@ def test_broken_markup_is_reported_with_its_line(text, line, message):
 
 def test_markup_typed_right_passes():
     text = ('---\ndescription: "The Gulf: Stargate UAE"\n---\n# T {#top}\n\n<div class="note" markdown="1">\n\n'
-            "See [the method](methodology.md), {{ deal:amd.announced }}.\n\n</div>\n\n| a | b |\n|---|---|\n| x | y |\n")
+            "See [the method](methodology.md), {{ deal:amd.announced }}.\n\n</div>\n\n| a | b |\n|---|---|\n| x | y |\n"
+            '\nSee <a href="https://g42.ai">G42</a>, **bold**, a note[^1].\n\n!!! note "Caveat"\n    Text.\n\n'
+            "[^1]: The note.\n")
     assert broken_markup("docs/en/x.md", text) == []
 
 
@@ -70,3 +77,7 @@ def test_real_hand_written_pages_have_no_broken_markup():
         text = path.read_text(encoding="utf-8")
         if not text.startswith("---\n# GENERATED"):
             assert broken_markup(path.relative_to(ROOT).as_posix(), text) == [], path
+
+
+def test_a_footnote_mark_is_not_a_typed_number():
+    assert bare_numbers("docs/en/x.md", "# T\n\nAs reported[^1].\n\n[^1]: See the source.\n") == []

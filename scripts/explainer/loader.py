@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -123,6 +124,11 @@ class _Reader:
         self.problems.append(Problem(self.rel, line, entry, _dotted(path) or None, message))
 
     def read(self) -> Any:
+        cut = _comment_in_text(self.text)
+        if cut:  # YAML would drop the rest of the text silently, as a comment
+            self.problem(cut, "a ' #' inside a text starts a YAML comment, and the rest of the text would be "
+                              "dropped: put the whole text in quotes")
+            return None
         trap = _comma_in_braces(self.text)
         if trap:  # YAML would read "1,000" inside {…} as two keys: say so once, plainly
             line, number, field, entry = trap
@@ -298,6 +304,18 @@ def _misaligned(above: list[str], indent: int, before: int, previous: str) -> bo
     return False
 
 
+_TEXT_WITH_HASH = re.compile(r"""(?:^|[{,])\s*(?:-\s+)?(?:ar|en):[ \t]+(?![\s"'{\[>|])[^#\n]*?\S[ \t]+#""")
+
+
+def _comment_in_text(text: str) -> int | None:
+    """The first line where an ar: or en: text, not in quotes, holds ' #': YAML reads the
+    rest of the line as a comment ("its #2 partner" becomes "its")."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if _TEXT_WITH_HASH.search(line):
+            return number
+    return None
+
+
 def _syntax_hint(text: str, line: int | None, problem: str) -> str:
     """A YAML syntax error in plain words, with what is probably wrong on that line."""
     lines = text.split("\n")
@@ -314,6 +332,8 @@ def _syntax_hint(text: str, line: int | None, problem: str) -> str:
         "could not find expected ':'": "a field name without its colon, or a text that needs quotes",
         "found unexpected end of stream": "a quote or bracket is opened and never closed",
     }.get(problem.strip().replace("in this context", "here"), problem.strip() or "the text is not valid YAML")
+    if "،" in here and "{" in here:  # {company: openai، role: buyer}
+        hint = "fields inside {…} are separated by a Latin comma (,), not the Arabic comma (،)"
     if re.search(r""":\s*(["'])[^"'\n]*\1[ \t]*[^\s#,}\]]""", here):  # ar: "quoted" and more text
         hint = "a text that starts with a quote mark must also end with one: put the whole text in quotes"
     if here.strip() and _misaligned(lines[: (line or 1) - 1], indent, before, previous):
@@ -377,6 +397,8 @@ def _friendly(error: dict) -> str:
         return "must be a text: YAML reads yes, no, on and off as true or false, so put the text in quotes"
     if kind == "string_type" and isinstance(error.get("input"), (int, float)):
         return "must be a text: put the number in quotes"
+    if kind == "string_pattern_mismatch" and error["loc"] and error["loc"][-1] == "country":
+        return f"'{error.get('input')}' is not a country code: write the two capital letters, e.g. US, AE or NO"
     if kind == "too_short" and (error.get("ctx") or {}).get("min_length", 1) > 1:
         return f"needs at least {error['ctx']['min_length']} entries"
     if kind in plain:
@@ -531,6 +553,28 @@ def _cross_check(parsed: dict, readers: dict, entry_lines: dict) -> Iterator[Pro
     return (problem for problem in checks if problem is not None)
 
 
+# Bounds no real capacity reaches: OpenAI's whole plan is tens of gigawatts, and a site
+# under a megawatt is not a data centre. Outside them, GW and MW were most likely swapped.
+POWER_BOUNDS = {"GW": (Decimal("0.01"), Decimal(100)), "MW": (Decimal(1), Decimal(100_000))}
+
+
+def _plain_number(value) -> str:
+    for word, size in (("trillion", 10**12), ("billion", 10**9), ("million", 10**6)):
+        if value >= size:
+            return f"{(value / size).normalize():f} {word}"
+    return f"{value.normalize():f}"
+
+
+def _plausible_power(file, obj_id, noun, path, amount, unit, problem) -> Iterator[Problem]:
+    if amount is None:
+        return
+    low, high = POWER_BOUNDS[unit]
+    if not low <= amount <= high:
+        other = "MW" if unit == "GW" else "GW"
+        yield problem(file, obj_id, noun, path, f"{_plain_number(amount)} {unit} is not a believable capacity "
+                                                f"(between {low} and {high} {unit}): is the unit {other}?")
+
+
 def _consistency(parsed: dict, entry_lines: dict) -> Iterator[Problem]:
     """What each entry says must hold together: a status history told oldest first, no date
     after the day the data is checked to, money that moves only between a deal's parties,
@@ -566,6 +610,32 @@ def _consistency(parsed: dict, entry_lines: dict) -> Iterator[Problem]:
         for i, other in enumerate(deal.related):
             if other == deal.id:
                 yield problem("deals", deal.id, "deal", ("related", i), "a deal cannot be related to itself")
+        if deal.verified < deal.announced:
+            yield problem("deals", deal.id, "deal", ("verified",),
+                          f"{deal.verified} is before the deal was announced ({deal.announced})")
+        # a flow larger than the whole deal is a slip of a digit or of million/billion
+        if deal.value.disclosed:
+            for i, flow in enumerate(deal.flows):
+                if flow.amount.disclosed and flow.amount.high > deal.value.high:
+                    yield problem("deals", deal.id, "deal", ("flows", i, "amount"),
+                                  f"{_plain_number(flow.amount.high)} is more than the whole deal's value "
+                                  f"({_plain_number(deal.value.high)}): check the digits and million/billion")
+        if deal.capacity is not None:
+            yield from _plausible_power("deals", deal.id, "deal", ("capacity",), deal.capacity.high,
+                                        deal.capacity.unit, problem)
+    for figure in parsed["figures"].values():
+        if figure.unit in ("gw", "mw") and figure.value.disclosed:
+            yield from _plausible_power("figures", figure.id, "figure", ("unit",), figure.value.high,
+                                        figure.unit.upper(), problem)
+    seen_variants: dict[tuple[str, str], str] = {}
+    for term in parsed["glossary"].values():
+        for lang in ("ar", "en"):
+            for i, variant in enumerate(getattr(term.variants, lang)):
+                other = seen_variants.setdefault((lang, variant.casefold()), term.id)
+                if other != term.id:
+                    yield problem("glossary", term.id, "term", ("variants", lang, i),
+                                  f"'{variant}' is already a variant of the term '{other}': a word can lead "
+                                  "to one definition only")
     for quote in parsed["quotes"].values():
         yield from dated("quotes", quote.id, "quote", ("date",), quote.date)
     for event in parsed["events"].values():

@@ -30,6 +30,7 @@ def bare_numbers(rel: str, text: str) -> list[str]:
     problems = []
     for prose, number in parse(text).prose:
         prose = _ATTRIBUTE_LIST.sub(" ", _PLACEHOLDER.sub(" ", prose))
+        prose = _FOOTNOTE_USED.sub(" ", prose)  # [^1] is a footnote's mark, not a number
         for match in BARE_NUMBER.finditer(prose):
             problems.append(
                 f"{rel}:{number}: the number '{match.group(0)}' is typed in the text; take it from data "
@@ -44,22 +45,26 @@ _PLACEHOLDER_KIND = re.compile(r"(?<!\{)\{\s*(" + "|".join(sorted(KINDS)) + r")\
 _LINK_LEFT_OPEN = re.compile(r"\]\(")
 _ID_LEFT_OPEN = re.compile(r"\{[#:]")
 _BLOCKS = {"div", "section", "details", "figure", "aside", "table", "blockquote", "article", "nav"}
+_INLINE = {"a", "span", "bdi", "strong", "em", "b", "i", "abbr", "small", "sup", "sub", "mark", "q", "cite"}
+_FOOTNOTE_DEFINED = re.compile(r"^\[\^([^\]\s]+)\]:", re.M)
+_FOOTNOTE_USED = re.compile(r"\[\^([^\]\s]+)\]")
 
 
 class _Blocks(HTMLParser):
-    """The block elements opened and not closed in a page's HTML, with their lines."""
+    """The elements (block ones, unless told others) opened and not closed, with their lines."""
 
-    def __init__(self):
+    def __init__(self, tags: set[str] = _BLOCKS):
         super().__init__(convert_charrefs=True)
+        self.tags = tags
         self.open: list[tuple[str, int]] = []
         self.line = 0
 
     def handle_starttag(self, tag, attrs):
-        if tag in _BLOCKS:
+        if tag in self.tags:
             self.open.append((tag, self.line + self.getpos()[0] - 1))
 
     def handle_endtag(self, tag):
-        if tag in _BLOCKS:
+        if tag in self.tags:
             for index in range(len(self.open) - 1, -1, -1):
                 if self.open[index][0] == tag:
                     del self.open[index]
@@ -85,8 +90,19 @@ def broken_markup(rel: str, text: str) -> list[str]:
             problems.append(f"{rel}:1: the front matter is not valid YAML (a value containing a colon "
                             "must be put in quotes)")
     table_at = -1  # the last line of a table that will not be drawn (reported at its first line)
+    notes = set(_FOOTNOTE_DEFINED.findall(text))
     for prose, number in parse(text).prose:
         prose = _PLACEHOLDER.sub(" ", prose)
+        for note in _FOOTNOTE_USED.findall(prose):
+            if note not in notes:
+                problems.append(f"{rel}:{number}: the footnote [^{note}] has no text: add a line "
+                                f"[^{note}]: ... at the end of the page")
+        if "**" in prose or "__" in prose:
+            problems.append(f"{rel}:{number}: bold is not closed: ** must come in pairs, around the words")
+        if re.match(r"\s*(?:!!|\?\?)(?!!)", prose) and not re.match(r"\s*(?:!!!|\?\?\?)", prose):
+            problems.append(f"{rel}:{number}: a note box is written !!! note \"Title\", with three marks")
+        if re.match(r"\s*#{1,6}[^#\s]", prose):
+            problems.append(f"{rel}:{number}: a heading needs a space after its #: ## Title")
         if _PLACEHOLDER_KIND.search(prose):
             problems.append(f"{rel}:{number}: a placeholder has single braces; write it {{{{ kind:id }}}}")
         if _LINK_LEFT_OPEN.search(prose):
@@ -113,6 +129,13 @@ def broken_markup(rel: str, text: str) -> list[str]:
             blocks.feed(token.content)
             blocks.close()
             blocks.reset()
+        elif token.type == "inline" and token.map:  # a paragraph's <a>, <span>…: closed in it
+            inline = _Blocks(_INLINE)
+            inline.feed("".join(child.content for child in token.children or [] if child.type == "html_inline"))
+            inline.close()
+            for tag, _ in inline.open:
+                problems.append(f"{rel}:{offset + token.map[0] + 1}: <{tag}> is opened and never closed in this "
+                                f"paragraph: add </{tag}>")
     for tag, line in blocks.open:
         problems.append(f"{rel}:{line + 1}: <{tag}> is opened and never closed: add </{tag}>, or the rest of "
                         "the page is shown as raw Markdown")
