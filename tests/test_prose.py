@@ -81,3 +81,11 @@ def test_real_hand_written_pages_have_no_broken_markup():
 
 def test_a_footnote_mark_is_not_a_typed_number():
     assert bare_numbers("docs/en/x.md", "# T\n\nAs reported[^1].\n\n[^1]: See the source.\n") == []
+
+
+def test_english_pasted_into_an_arabic_page_is_reported():
+    text = "# عنوان\n\nOpenAI signed a new agreement with Oracle for more cloud capacity.\n\nوقّعت OpenAI مع Oracle Cloud Infrastructure اتفاقًا.\n"
+    assert broken_markup("docs/ar/x.md", text) == [
+        "docs/ar/x.md:3: this line reads as English in the Arabic page: translate it (Latin names inside Arabic "
+        "sentences are fine)"]
+    assert broken_markup("docs/en/x.md", text.replace("# عنوان", "# Title")) == []

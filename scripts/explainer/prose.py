@@ -71,6 +71,13 @@ class _Blocks(HTMLParser):
                     break
 
 
+def _english(prose: str) -> bool:
+    """A line of English: six Latin words or more, and far more Latin letters than Arabic."""
+    latin = len(re.findall(r"[A-Za-z]", prose))
+    arabic = len(re.findall(r"[\u0600-\u06FF]", prose))
+    return len(re.findall(r"[A-Za-z]{2,}", prose)) >= 6 and latin > 3 * arabic
+
+
 def broken_markup(rel: str, text: str) -> list[str]:
     """One line per piece of Markdown or HTML that would reach readers broken."""
     problems = []
@@ -97,6 +104,9 @@ def broken_markup(rel: str, text: str) -> list[str]:
             if note not in notes:
                 problems.append(f"{rel}:{number}: the footnote [^{note}] has no text: add a line "
                                 f"[^{note}]: ... at the end of the page")
+        if rel.startswith("docs/ar/") and _english(prose):
+            problems.append(f"{rel}:{number}: this line reads as English in the Arabic page: translate it "
+                            "(Latin names inside Arabic sentences are fine)")
         if "**" in prose or "__" in prose:
             problems.append(f"{rel}:{number}: bold is not closed: ** must come in pairs, around the words")
         if re.match(r"\s*(?:!!|\?\?)(?!!)", prose) and not re.match(r"\s*(?:!!!|\?\?\?)", prose):
