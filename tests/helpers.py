@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from explainer.parity import strip_front_matter  # noqa: E402
 from explainer.writer import is_generated  # noqa: E402
 
 
@@ -33,7 +34,8 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
             target = dest / "docs" / path.relative_to(ROOT / "docs")
             target.parent.mkdir(parents=True, exist_ok=True)
             if data is not None and path.suffix == ".md":
-                title = next((l for l in path.read_text(encoding="utf-8").splitlines() if l.startswith("# ")), "# Page")
+                body, _ = strip_front_matter(path.read_text(encoding="utf-8"))  # its comments start with "# " too
+                title = next((l for l in body.splitlines() if l.startswith("# ")), "# Page")
                 target.write_text(f"{title}\n\nStub page for tests.\n", encoding="utf-8")
             else:
                 shutil.copy2(path, target)
