@@ -40,7 +40,7 @@ def test_real_hand_written_pages_have_no_bare_numbers():
 
 # Markup typed wrong, which the build would turn into broken text on the page.
 BROKEN = [
-    ("---\ndescription: The Gulf: Stargate UAE\n---\n# T\n", 1, "front matter is not valid YAML"),
+    ("---\ndescription: The Gulf: Stargate UAE\n---\n# T\n", 2, "front matter is not valid YAML"),
     ("---\ndescription: x\n# T\n\nText.\n", 1, "front matter opened here with --- is never closed"),
     ("# T\n\n<div class=\"note\">\n\nText.\n", 3, "<div> is opened and never closed"),
     ("# T\n\n## Part {#part\n", 3, "a heading id is not closed"),

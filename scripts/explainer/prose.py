@@ -93,8 +93,10 @@ def broken_markup(rel: str, text: str) -> list[str]:
             meta = yaml.safe_load(block)
             if meta is not None and not isinstance(meta, dict):
                 raise yaml.YAMLError("not a mapping")
-        except yaml.YAMLError:
-            problems.append(f"{rel}:1: the front matter is not valid YAML (a value containing a colon "
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 2 if mark else 1  # the block starts after the opening --- line
+            problems.append(f"{rel}:{line}: the front matter is not valid YAML (a value containing a colon "
                             "must be put in quotes)")
     table_at = -1  # the last line of a table that will not be drawn (reported at its first line)
     notes = set(_FOOTNOTE_DEFINED.findall(text))
