@@ -54,16 +54,16 @@ def main() -> int:
         from explainer import pages as generated
         from explainer import render
 
+        made = None
         try:  # every interface word the generated pages need is in labels.yaml
-            generated.all_pages(data)
+            made = generated.all_pages(data)
         except render.MissingLabel as exc:
             data_problems.append(str(exc))
         docs_problems += placeholder_problems(data, pages)
         if not data_problems:  # links into generated pages need them all to be generated
             from explainer import links
 
-            docs_problems += links.check(data, pages, links.other_files(docs))
-            docs_problems += links.nav(ROOT / "mkdocs.yml", data, pages)
+            docs_problems += links.check_site(data, pages, docs, ROOT / "mkdocs.yml", made)
 
     for line in data_problems + docs_problems:
         print(line, file=sys.stderr)

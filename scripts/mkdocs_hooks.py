@@ -183,8 +183,8 @@ def on_config(config):
         docs = Path(config.docs_dir)
         _fail_on(parity.check(docs), "the Arabic and English pages do not match")
         hand_written, _ = parity.hand_written_pages(docs)
-        _fail_on(links.check(_state["data"], hand_written, links.other_files(docs))
-                 + links.nav(Path(config.config_file_path), _state["data"], hand_written), "some links lead nowhere")
+        _fail_on(links.check_site(_state["data"], hand_written, docs, Path(config.config_file_path)),
+                 "some links lead nowhere")
         _state["builds"] = _state.get("builds", 0) + 1
     return config
 

@@ -57,12 +57,21 @@ def other_files(docs_dir: Path) -> dict[str, set[str]]:
     }
 
 
-def check(data: DataSet, hand_written: dict[str, dict[str, str]],
-          files: dict[str, set[str]] | None = None) -> list[str]:
+def check_site(data: DataSet, hand_written: dict[str, dict[str, str]], docs_dir: Path, mkdocs_yml: Path,
+               generated: dict[str, dict[str, str]] | None = None) -> list[str]:
+    """Every link check, with the generated pages rendered once (or given): the links and
+    anchors of the hand-written pages, and the menu."""
+    generated = generated if generated is not None else pages.all_pages(data)
+    return check(data, hand_written, other_files(docs_dir), generated) + nav(mkdocs_yml, generated, hand_written)
+
+
+def check(data: DataSet, hand_written: dict[str, dict[str, str]], files: dict[str, set[str]] | None = None,
+          generated: dict[str, dict[str, str]] | None = None) -> list[str]:
     """One line per broken link or anchor in the hand-written pages of every language; `files`
-    are the other files a page may link to (other_files)."""
+    are the other files a page may link to (other_files), `generated` the generated pages
+    (pages.all_pages, rendered here if not given)."""
     problems: list[str] = []
-    generated = pages.all_pages(data)
+    generated = generated if generated is not None else pages.all_pages(data)
     for lang in LANGS:
         ctx = render.Ctx.make(data, lang)
         own = hand_written.get(lang, {})
@@ -103,8 +112,7 @@ class _AnyTags(yaml.SafeLoader):
     """mkdocs.yml as plain YAML: tags such as !ENV and !!python/... are read as nothing."""
 
 
-_AnyTags.add_multi_constructor("", lambda loader, suffix, node: None)
-_AnyTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_AnyTags.add_multi_constructor("", lambda loader, suffix, node: None)  # only tags it has no constructor for
 
 
 def _entries(node: yaml.Node) -> list[tuple[str, str, int]]:
@@ -122,14 +130,14 @@ def _entries(node: yaml.Node) -> list[tuple[str, str, int]]:
     return found
 
 
-def nav(mkdocs_yml: Path, data: DataSet, hand_written: dict[str, dict[str, str]]) -> list[str]:
+def nav(mkdocs_yml: Path, generated: dict[str, dict[str, str]], hand_written: dict[str, dict[str, str]]) -> list[str]:
     """One line per menu entry that leads nowhere or has no English title."""
     if not Path(mkdocs_yml).is_file():
         return []  # no site configuration, no menu
-    text = Path(mkdocs_yml).read_text(encoding="utf-8")
-    try:
-        root = yaml.compose(text, Loader=_AnyTags)
-        config = yaml.load(text, Loader=_AnyTags) or {}
+    loader = _AnyTags(Path(mkdocs_yml).read_text(encoding="utf-8"))
+    try:  # the nodes, for the lines of the menu's entries; the values, for its translations
+        root = loader.get_single_node()
+        config = (loader.construct_document(root) if root is not None else None) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return [f"mkdocs.yml:{mark.line + 1 if mark else 1}: not valid YAML; check the indentation of the line"]
@@ -139,7 +147,6 @@ def nav(mkdocs_yml: Path, data: DataSet, hand_written: dict[str, dict[str, str]]
     languages = next((plugin["i18n"]["languages"] for plugin in config.get("plugins") or []
                       if isinstance(plugin, dict) and "i18n" in plugin), [])
     english = next((lang.get("nav_translations") or {} for lang in languages if lang.get("locale") == "en"), {})
-    generated = pages.all_pages(data)
     problems = []
     for title, page, line in _entries(nav_node):
         if page and not page.startswith(("http://", "https://")):

@@ -155,11 +155,10 @@ class _Reader:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
-            opened = _unclosed_quote(self.text, line)
             if "quoted scalar" in (exc.context or "") and exc.context_mark:  # never closed at all
                 self.problem(exc.context_mark.line + 1, "YAML syntax error: a quote opened on this line is never "
                                                         "closed; close it on the same line")
-            elif opened:  # YAML stumbles where the quote happens to close, often far below
+            elif opened := _unclosed_quote(self.text, line):  # YAML stumbles where the quote closes, far below
                 start, end = opened
                 self.problem(start, f"YAML syntax error: a quote opened on this line is only closed on line {end}; "
                                     "close it on the same line (a long text goes after >- on lines of its own)")
@@ -496,58 +495,57 @@ def load(data_dir: Path | str) -> model.DataSet:
     return model.DataSet(**{name.replace("-", "_"): value for name, value in parsed.items()})
 
 
+def _at(entry_lines: dict, file: str, obj_id: str, path: tuple, message: str) -> Problem:
+    """A problem with a field of an entry of a list file, on that field's line."""
+    reader, index = entry_lines[(file, obj_id)]
+    return Problem(reader.rel, _line_of(reader, (index,) + path), f"{LIST_FILES[file][1]} '{obj_id}'",
+                   _dotted(path), message)
+
+
 def _cross_check(parsed: dict, readers: dict, entry_lines: dict) -> Iterator[Problem]:
     """References between files: every id that is used must exist."""
     known = {name: set(parsed[name]) for name in LIST_FILES}
 
-    def ref(file: str, obj_id: str, noun: str, path: tuple, target: str, value: str):
+    def ref(file: str, obj_id: str, path: tuple, target: str, value: str):
         if value in known[target]:
             return None
-        reader, index = entry_lines[(file, obj_id)]
-        field_line = _line_of(reader, (index,) + path)
         singular = LIST_FILES[target][1]
-        return Problem(
-            reader.rel,
-            field_line,
-            f"{noun} '{obj_id}'",
-            _dotted(path),
-            f"unknown {singular} id '{value}' (not in data/{target}.yaml)",
-        )
+        return _at(entry_lines, file, obj_id, path, f"unknown {singular} id '{value}' (not in data/{target}.yaml)")
 
     checks: list[Problem | None] = []
     for deal in parsed["deals"].values():
         for i, party in enumerate(deal.parties):
-            checks.append(ref("deals", deal.id, "deal", ("parties", i, "company"), "companies", party.company))
+            checks.append(ref("deals", deal.id, ("parties", i, "company"), "companies", party.company))
         for i, flow in enumerate(deal.flows):
-            checks.append(ref("deals", deal.id, "deal", ("flows", i, "payer"), "companies", flow.payer))
-            checks.append(ref("deals", deal.id, "deal", ("flows", i, "payee"), "companies", flow.payee))
+            checks.append(ref("deals", deal.id, ("flows", i, "payer"), "companies", flow.payer))
+            checks.append(ref("deals", deal.id, ("flows", i, "payee"), "companies", flow.payee))
         for i, source in enumerate(deal.sources):
-            checks.append(ref("deals", deal.id, "deal", ("sources", i), "sources", source))
+            checks.append(ref("deals", deal.id, ("sources", i), "sources", source))
         for i, change in enumerate(deal.status):
             for j, source in enumerate(change.sources):
-                checks.append(ref("deals", deal.id, "deal", ("status", i, "sources", j), "sources", source))
+                checks.append(ref("deals", deal.id, ("status", i, "sources", j), "sources", source))
         for i, other in enumerate(deal.related):
-            checks.append(ref("deals", deal.id, "deal", ("related", i), "deals", other))
+            checks.append(ref("deals", deal.id, ("related", i), "deals", other))
         if deal.part_of:
-            checks.append(ref("deals", deal.id, "deal", ("part_of",), "deals", deal.part_of))
+            checks.append(ref("deals", deal.id, ("part_of",), "deals", deal.part_of))
     for person in parsed["people"].values():
         if person.company:
-            checks.append(ref("people", person.id, "person", ("company",), "companies", person.company))
+            checks.append(ref("people", person.id, ("company",), "companies", person.company))
     for term in parsed["glossary"].values():
         for i, other in enumerate(term.related):
-            checks.append(ref("glossary", term.id, "term", ("related", i), "glossary", other))
+            checks.append(ref("glossary", term.id, ("related", i), "glossary", other))
         for i, source in enumerate(term.sources):
-            checks.append(ref("glossary", term.id, "term", ("sources", i), "sources", source))
+            checks.append(ref("glossary", term.id, ("sources", i), "sources", source))
     for figure in parsed["figures"].values():
         for i, source in enumerate(figure.sources):
-            checks.append(ref("figures", figure.id, "figure", ("sources", i), "sources", source))
+            checks.append(ref("figures", figure.id, ("sources", i), "sources", source))
     for event in parsed["events"].values():
         for i, source in enumerate(event.sources):
-            checks.append(ref("events", event.id, "event", ("sources", i), "sources", source))
+            checks.append(ref("events", event.id, ("sources", i), "sources", source))
     for quote in parsed["quotes"].values():
-        checks.append(ref("quotes", quote.id, "quote", ("person",), "people", quote.person))
+        checks.append(ref("quotes", quote.id, ("person",), "people", quote.person))
         for i, source in enumerate(quote.sources):
-            checks.append(ref("quotes", quote.id, "quote", ("sources", i), "sources", source))
+            checks.append(ref("quotes", quote.id, ("sources", i), "sources", source))
     checks.extend(_source_policy(parsed, entry_lines))
     checks.extend(_consistency(parsed, entry_lines))
     return (problem for problem in checks if problem is not None)
@@ -565,38 +563,40 @@ def _plain_number(value) -> str:
     return f"{value.normalize():f}"
 
 
-def _plausible_power(file, obj_id, noun, path, amount, unit, problem) -> Iterator[Problem]:
-    if amount is None:
-        return
+def _plausible_power(amount: Decimal | None, unit: str) -> str | None:
+    """Why a capacity cannot be right, if it cannot."""
     low, high = POWER_BOUNDS[unit]
-    if not low <= amount <= high:
-        other = "MW" if unit == "GW" else "GW"
-        yield problem(file, obj_id, noun, path, f"{_plain_number(amount)} {unit} is not a believable capacity "
-                                                f"(between {low} and {high} {unit}): is the unit {other}?")
+    if amount is None or low <= amount <= high:
+        return None
+    other = "MW" if unit == "GW" else "GW"
+    return f"{_plain_number(amount)} {unit} is not a believable capacity (between {low} and {high} {unit}): is the unit {other}?"
 
 
 def _consistency(parsed: dict, entry_lines: dict) -> Iterator[Problem]:
     """What each entry says must hold together: a status history told oldest first, no date
-    after the day the data is checked to, money that moves only between a deal's parties,
-    and no deal related to itself."""
+    after the day the data is checked to, money that moves only between a deal's parties and
+    is not more than the deal, believable capacities, and no deal related to itself."""
     as_of = parsed["site"].as_of
 
-    def problem(file: str, obj_id: str, noun: str, path: tuple, message: str) -> Problem:
-        reader, index = entry_lines[(file, obj_id)]
-        return Problem(reader.rel, _line_of(reader, (index,) + path), f"{noun} '{obj_id}'", _dotted(path), message)
+    def at(file: str, obj_id: str, path: tuple, message: str | None) -> Iterator[Problem]:
+        if message:
+            yield _at(entry_lines, file, obj_id, path, message)
 
-    def dated(file: str, obj_id: str, noun: str, path: tuple, day) -> Iterator[Problem]:
+    def dated(file: str, obj_id: str, path: tuple, day) -> Iterator[Problem]:
         if day > as_of:
-            yield problem(file, obj_id, noun, path, f"{day} is after {as_of}, the day the data is checked to "
-                                                    "(as_of in data/site.yaml): a typo in the year?")
+            yield from at(file, obj_id, path, f"{day} is after {as_of}, the day the data is checked to "
+                                              "(as_of in data/site.yaml): a typo in the year?")
 
     for deal in parsed["deals"].values():
-        yield from dated("deals", deal.id, "deal", ("announced",), deal.announced)
-        yield from dated("deals", deal.id, "deal", ("verified",), deal.verified)
+        yield from dated("deals", deal.id, ("announced",), deal.announced)
+        yield from dated("deals", deal.id, ("verified",), deal.verified)
+        if deal.verified < deal.announced:
+            yield from at("deals", deal.id, ("verified",),
+                          f"{deal.verified} is before the deal was announced ({deal.announced})")
         for i, change in enumerate(deal.status):
-            yield from dated("deals", deal.id, "deal", ("status", i, "date"), change.date)
+            yield from dated("deals", deal.id, ("status", i, "date"), change.date)
             if i and change.date < deal.status[i - 1].date:
-                yield problem("deals", deal.id, "deal", ("status", i, "date"),
+                yield from at("deals", deal.id, ("status", i, "date"),
                               f"{change.date} comes before the entry above it ({deal.status[i - 1].date}): "
                               "list the status history oldest first")
         parties = {party.company for party in deal.parties}
@@ -604,42 +604,35 @@ def _consistency(parsed: dict, entry_lines: dict) -> Iterator[Problem]:
             for role in ("payer", "payee"):
                 company = getattr(flow, role)
                 if company not in parties:
-                    yield problem("deals", deal.id, "deal", ("flows", i, role),
+                    yield from at("deals", deal.id, ("flows", i, role),
                                   f"'{company}' is not one of this deal's parties: add it under parties, "
                                   "or correct the flow")
+            # a flow larger than the whole deal is a slip of a digit or of million/billion
+            if deal.value.disclosed and flow.amount.disclosed and flow.amount.high > deal.value.high:
+                yield from at("deals", deal.id, ("flows", i, "amount"),
+                              f"{_plain_number(flow.amount.high)} is more than the whole deal's value "
+                              f"({_plain_number(deal.value.high)}): check the digits and million/billion")
         for i, other in enumerate(deal.related):
             if other == deal.id:
-                yield problem("deals", deal.id, "deal", ("related", i), "a deal cannot be related to itself")
-        if deal.verified < deal.announced:
-            yield problem("deals", deal.id, "deal", ("verified",),
-                          f"{deal.verified} is before the deal was announced ({deal.announced})")
-        # a flow larger than the whole deal is a slip of a digit or of million/billion
-        if deal.value.disclosed:
-            for i, flow in enumerate(deal.flows):
-                if flow.amount.disclosed and flow.amount.high > deal.value.high:
-                    yield problem("deals", deal.id, "deal", ("flows", i, "amount"),
-                                  f"{_plain_number(flow.amount.high)} is more than the whole deal's value "
-                                  f"({_plain_number(deal.value.high)}): check the digits and million/billion")
+                yield from at("deals", deal.id, ("related", i), "a deal cannot be related to itself")
         if deal.capacity is not None:
-            yield from _plausible_power("deals", deal.id, "deal", ("capacity",), deal.capacity.high,
-                                        deal.capacity.unit, problem)
+            yield from at("deals", deal.id, ("capacity",), _plausible_power(deal.capacity.high, deal.capacity.unit))
     for figure in parsed["figures"].values():
         if figure.unit in ("gw", "mw") and figure.value.disclosed:
-            yield from _plausible_power("figures", figure.id, "figure", ("unit",), figure.value.high,
-                                        figure.unit.upper(), problem)
+            yield from at("figures", figure.id, ("unit",), _plausible_power(figure.value.high, figure.unit.upper()))
     seen_variants: dict[tuple[str, str], str] = {}
     for term in parsed["glossary"].values():
-        for lang in ("ar", "en"):
+        for lang in model.LANGS:
             for i, variant in enumerate(getattr(term.variants, lang)):
                 other = seen_variants.setdefault((lang, variant.casefold()), term.id)
                 if other != term.id:
-                    yield problem("glossary", term.id, "term", ("variants", lang, i),
+                    yield from at("glossary", term.id, ("variants", lang, i),
                                   f"'{variant}' is already a variant of the term '{other}': a word can lead "
                                   "to one definition only")
     for quote in parsed["quotes"].values():
-        yield from dated("quotes", quote.id, "quote", ("date",), quote.date)
+        yield from dated("quotes", quote.id, ("date",), quote.date)
     for event in parsed["events"].values():
-        yield from dated("events", event.id, "event", ("date",), event.date)
+        yield from dated("events", event.id, ("date",), event.date)
 
 
 def refused_host(url: str, refused: list[str]) -> str | None:
@@ -667,17 +660,15 @@ def _source_policy(parsed: dict, entry_lines: dict) -> Iterator[Problem]:
     for source in parsed["sources"].values():
         if not source.url:
             continue
-        reader, index = entry_lines[("sources", source.id)]
-        line = _line_of(reader, (index, "url"))
         bad = refused_host(source.url, policy.refused_hosts)
         if bad:
-            yield Problem(reader.rel, line, f"source '{source.id}'", "url",
-                          f"{bad} is a refused host (an aggregator or republisher, see data/source-policy.yaml): "
-                          "link the company's own announcement or the original publisher's article")
+            yield _at(entry_lines, "sources", source.id, ("url",),
+                      f"{bad} is a refused host (an aggregator or republisher, see data/source-policy.yaml): "
+                      "link the company's own announcement or the original publisher's article")
         elif policy.require_article_path and is_home_page(source.url) and not source.home_page:
-            yield Problem(reader.rel, line, f"source '{source.id}'", "url",
-                          "is a home page, not the article: give the article's address, or leave url out "
-                          "(the page then says the address was not recorded)")
+            yield _at(entry_lines, "sources", source.id, ("url",),
+                      "is a home page, not the article: give the article's address, or leave url out "
+                      "(the page then says the address was not recorded)")
 
 
 def _line_of(reader: _Reader, path: tuple) -> int | None:

@@ -40,14 +40,5 @@ def language_root(base_url: str, lang: str) -> str:
     return base_url.rstrip("/") + "/" + lang_prefix(lang)
 
 
-_last: list = []  # the last data set's pages: check.py and the build ask for them several times
-
-
 def all_pages(data: DataSet, base_url: str = "") -> dict[str, dict[str, str]]:
-    """Every generated page of every language; the same data set (the same object) is
-    rendered once."""
-    if _last and _last[0] is data and _last[1] == base_url:
-        return _last[2]
-    made = {lang: generated_pages(data, lang, base_url) for lang in LANGS}
-    _last[:] = [data, base_url, made]
-    return made
+    return {lang: generated_pages(data, lang, base_url) for lang in LANGS}

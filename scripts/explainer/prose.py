@@ -85,10 +85,11 @@ def broken_markup(rel: str, text: str) -> list[str]:
         problems.append(f"{rel}:1: the file starts with an invisible byte-order mark (BOM); save it as UTF-8 "
                         "without BOM")
         text = text[1:]
-    if text.startswith("---") and strip_front_matter(text)[1] == 0:
+    body, offset = strip_front_matter(text)
+    if text.startswith("---") and not offset:
         problems.append(f"{rel}:1: the front matter opened here with --- is never closed: end it with a line ---")
-    elif strip_front_matter(text)[1]:
-        block = text.split("\n", 1)[1].split("\n---", 1)[0]
+    elif offset:
+        block = "\n".join(text[: len(text) - len(body)].rstrip("\n").split("\n")[1:-1])  # between the --- lines
         try:
             meta = yaml.safe_load(block)
             if meta is not None and not isinstance(meta, dict):
@@ -133,7 +134,6 @@ def broken_markup(rel: str, text: str) -> list[str]:
             problems.append(f"{rel}:{line}: the id #{heading_id} is already used on line "
                             f"{seen_ids[heading_id]}: each heading id must be different")
         seen_ids.setdefault(heading_id, line)
-    body, offset = strip_front_matter(text)
     blocks = _Blocks()
     for token in _MD.parse(body):
         if token.type == "html_block" and token.map:
