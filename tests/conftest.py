@@ -79,9 +79,8 @@ def pytest_unconfigure(config):
     if shared is None:
         return
     process, server, work = shared
-    if process.poll() is None:  # a run that never needed the site
-        process.terminate()
-        process.wait(timeout=20)
+    from helpers import stop_build
+    stop_build(process)  # a run that never needed the site
     server.close()
     shutil.rmtree(work, ignore_errors=True)
 

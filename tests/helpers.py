@@ -72,9 +72,18 @@ def start_build(project: Path, site: Path, env: dict | None = None) -> subproces
     command, full_env = _build_command(project, site, env)
     log = (site.parent / "build.log").open("w")
     process = subprocess.Popen([sys.executable, "-c", _RECORDED, str(site.parent / "build.done"), *command],
-                               cwd=project, env=full_env, stdout=log, stderr=subprocess.STDOUT)
+                               cwd=project, env=full_env, stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True)  # a group of its own: stop_build stops mkdocs too
     log.close()
     return process
+
+
+def stop_build(process: subprocess.Popen) -> None:
+    """Stop a build started by start_build, mkdocs included, if it is still running."""
+    if process.poll() is None:
+        import signal
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
 
 
 def wait_for_build(site: Path, seconds: float = 600) -> tuple[int, str]:
